@@ -1,0 +1,14 @@
+// The one explicit list of subcommands (no self-registration).
+#include "app/Commands.h"
+
+namespace vgm::app {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"run", "simulate a trace on a hardware config and write a report", runCommand},
+        {"params", "list every config parameter, or print a complete default config", paramsCommand},
+    };
+    return table;
+}
+
+}  // namespace vgm::app

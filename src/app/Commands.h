@@ -1,0 +1,24 @@
+#pragma once
+// The subcommand table. Each command lives in its own <Name>Command.cpp and
+// receives the arguments after its name. Commands throw vgm::InputError for
+// bad input; main() turns that into "error: ..." and exit status 2.
+#include <string>
+#include <vector>
+
+namespace vgm::app {
+
+using Args = std::vector<std::string>;
+using CommandFn = int (*)(const Args& args);
+
+struct Command {
+    const char* name;
+    const char* summary;
+    CommandFn fn;
+};
+
+const std::vector<Command>& commands();
+
+int runCommand(const Args& args);     // RunCommand.cpp
+int paramsCommand(const Args& args);  // ParamsCommand.cpp
+
+}  // namespace vgm::app

@@ -1,0 +1,59 @@
+// vgmsim run: config + trace -> simulation -> report.json, layers.csv,
+// config.resolved.json and a short summary on stdout.
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "app/ArgParse.h"
+#include "common/Error.h"
+#include "config/Config.h"
+#include "models/Simulation.h"
+#include "power/Energy.h"
+#include "power/Resources.h"
+#include "report/Report.h"
+#include "workload/Trace.h"
+
+namespace vgm::app {
+
+int runCommand(const Args& args) {
+    po::options_description opts("options");
+    std::string configPath, tracePath, outDir, timeline;
+    std::vector<std::string> sets;
+    opts.add_options()
+        ("config,c", po::value(&configPath)->required(), "hardware config (JSON)")
+        ("trace,t", po::value(&tracePath)->required(), "workload trace (see traces/FORMAT.md)")
+        ("set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable), e.g. clock.fabric_mhz=250")
+        ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/)")
+        ("timeline", po::value(&timeline), "also write a Chrome trace-event timeline (Perfetto) to this file")
+        ("allow-overfit", "simulate even if the design does not fit the device")
+        ("quiet,q", "print nothing on success");
+    po::variables_map vm;
+    if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--quiet]", args, opts, vm))
+        return 0;
+
+    const config::Config cfg = config::Config::load(configPath, sets);
+    const workload::Trace trace = workload::readTrace(tracePath);
+    const power::ResourceEstimate resources = power::estimateResources(cfg);
+    if (!resources.fits() && !vm.count("allow-overfit"))
+        throw InputError(configPath + ": design does not fit " + resources.device.part + " (DSP " +
+                         std::to_string(resources.dsp) + "/" + std::to_string(resources.device.dsp58) + ", LUT " +
+                         std::to_string(resources.lut) + "/" + std::to_string(resources.device.lut) + ", BRAM36 " +
+                         std::to_string(resources.bram36) + "/" + std::to_string(resources.device.bram36) + ", URAM " +
+                         std::to_string(resources.uram) + "/" + std::to_string(resources.device.uram) +
+                         "); pass --allow-overfit to simulate anyway");
+    if (outDir.empty()) outDir = "out/" + cfg.name() + "-" + trace.name;
+
+    models::SimOptions simOpts;
+    simOpts.progress = !vm.count("quiet") && ::isatty(STDERR_FILENO);
+    simOpts.timelinePath = timeline;
+    const stats::RunResult run = models::simulate(cfg, trace, simOpts);
+
+    const double latency = static_cast<double>(run.totalCycles) / (cfg.root()["clock"].real("fabric_mhz") * 1e6);
+    const power::EnergyReport energy = power::computeEnergy(cfg, run, latency);
+    const Json report = report::buildReport({cfg, trace, run, energy, resources});
+    report::writeRunOutputs(outDir, report, report::layersCsv(run), cfg);
+    if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir);
+    return 0;
+}
+
+}  // namespace vgm::app

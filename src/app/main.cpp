@@ -1,0 +1,56 @@
+// vgmsim entry point: global flags, subcommand dispatch, exit status
+// (0 ok, 2 bad input, 1 internal error).
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "app/Commands.h"
+#include "common/Error.h"
+#include "common/Suggest.h"
+
+int sc_main(int argc, char** argv);  // libsystemc's main() calls this
+
+namespace {
+
+void printUsage() {
+    std::cout << "vgmsim " VGMSIM_VERSION
+                 " - cycle-accurate simulator of FlightVGM-class FPGA accelerators\n\n"
+                 "usage: vgmsim <command> [options]      (vgmsim <command> --help for details)\n\n"
+                 "commands:\n";
+    for (const auto& c : vgm::app::commands()) {
+        std::string name = c.name;
+        name.resize(14, ' ');
+        std::cout << "  " << name << c.summary << "\n";
+    }
+    std::cout << "\nexit status: 0 ok, 2 bad input (config, trace, arguments), 1 internal error\n";
+}
+
+}  // namespace
+
+int sc_main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+            printUsage();
+            return args.empty() ? 2 : 0;
+        }
+        if (args[0] == "--version" || args[0] == "-V") {
+            std::cout << "vgmsim " VGMSIM_VERSION "\n";
+            return 0;
+        }
+        std::vector<std::string> names;
+        for (const auto& c : vgm::app::commands()) {
+            names.push_back(c.name);
+            if (args[0] == c.name) return c.fn(std::vector<std::string>(args.begin() + 1, args.end()));
+        }
+        throw vgm::InputError("unknown command '" + args[0] + "'" + vgm::didYouMean(args[0], names) +
+                              "; allowed: " + vgm::joinNames(names));
+    } catch (const vgm::InputError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,23 @@
+#include "common/Json.h"
+
+namespace vgm {
+
+std::string dumpJson(const Json& j) { return j.dump(2) + "\n"; }
+
+std::string jsonTypeName(const Json& j) {
+    if (j.is_null()) return "null";
+    if (j.is_boolean()) return "boolean";
+    if (j.is_number_integer()) return "integer";
+    if (j.is_number_float()) return "number";
+    if (j.is_string()) return "string";
+    if (j.is_array()) return "array";
+    return "object";
+}
+
+std::string jsonBrief(const Json& j) {
+    std::string s = j.dump();
+    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    return s;
+}
+
+}  // namespace vgm

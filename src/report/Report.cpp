@@ -1,0 +1,124 @@
+#include "report/Report.h"
+
+#include <cstdio>
+
+#include "common/Files.h"
+
+namespace vgm::report {
+
+static double ratio(uint64_t a, uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+
+static Json layerJson(const stats::LayerRow& l) {
+    return Json{{"name", l.name},
+                {"kind", l.kind},
+                {"role", l.role},
+                {"step", l.step},
+                {"block", l.block},
+                {"shape", Json{{"m", l.m}, {"k", l.k}, {"n", l.n}, {"batch", l.batch}}},
+                {"precision", l.precision},
+                {"start_cycle", l.startCycle},
+                {"cycles", l.cycles},
+                {"compute_cycles", l.computeCycles},
+                {"memory_stall_cycles", l.memoryStallCycles},
+                {"sparsity_overhead_cycles", l.sparsityOverheadCycles},
+                {"macs_executed", l.macsExecuted},
+                {"macs_skipped", l.macsSkipped}};
+}
+
+Json buildReport(const ReportInputs& in) {
+    const auto& run = in.run;
+    const double mhz = in.cfg.root()["clock"].real("fabric_mhz");
+    const double latency = static_cast<double>(run.totalCycles) / (mhz * 1e6);
+    Json r;
+    r["schema"] = kSchema;
+    r["vgmsim_version"] = VGMSIM_VERSION;
+    r["config"] = Json{{"name", in.cfg.name()}, {"hash", in.cfg.hash()}};
+    r["trace"] = Json{{"name", in.trace.name},
+                      {"model", in.trace.header.model},
+                      {"provenance", in.trace.header.provenance},
+                      {"hash", in.trace.hash}};
+    r["clock_mhz"] = mhz;
+    r["cycles"] = Json{{"total", run.totalCycles},
+                       {"compute", run.computeCycles},
+                       {"memory_stall", run.memoryStallCycles},
+                       {"sparsity_overhead", run.sparsityOverheadCycles},
+                       {"idle", run.idleCycles}};
+    r["latency_s"] = latency;
+    r["utilization"] = Json{{"dsp", ratio(run.macsExecuted, run.peakMacs)}, {"hbm", ratio(run.hbmBytes, run.hbmPeakBytes)}};
+    r["macs"] = Json{{"dense", run.macsDense}, {"executed", run.macsExecuted}, {"skipped", run.macsSkipped}};
+    Json energy = Json::object();
+    for (const auto& [name, j] : in.energy.components) energy[name] = j;
+    r["energy_j"] = in.energy.totalJ;
+    r["energy"] = energy;
+    r["average_power_w"] = in.energy.averagePowerW;
+    const auto& res = in.resources;
+    r["resources"] = Json{{"device", res.device.part},
+                          {"dsp", res.dsp},
+                          {"lut", res.lut},
+                          {"ff", res.ff},
+                          {"bram36", res.bram36},
+                          {"uram", res.uram},
+                          {"fits", res.fits()},
+                          {"available", Json{{"dsp", res.device.dsp58},
+                                             {"lut", res.device.lut},
+                                             {"ff", res.device.ff},
+                                             {"bram36", res.device.bram36},
+                                             {"uram", res.device.uram}}}};
+    r["stats"] = run.stats.toJson();
+    Json layers = Json::array();
+    for (const auto& l : run.layers) layers.push_back(layerJson(l));
+    r["layers"] = std::move(layers);
+    return r;
+}
+
+std::string layersCsv(const stats::RunResult& run) {
+    std::string out =
+        "name,kind,role,step,block,m,k,n,batch,precision,start_cycle,cycles,compute_cycles,"
+        "memory_stall_cycles,sparsity_overhead_cycles,macs_executed,macs_skipped\n";
+    for (const auto& l : run.layers) {
+        out += l.name + "," + l.kind + "," + l.role + "," + std::to_string(l.step) + "," + std::to_string(l.block) +
+               "," + std::to_string(l.m) + "," + std::to_string(l.k) + "," + std::to_string(l.n) + "," +
+               std::to_string(l.batch) + "," + l.precision + "," + std::to_string(l.startCycle) + "," +
+               std::to_string(l.cycles) + "," + std::to_string(l.computeCycles) + "," +
+               std::to_string(l.memoryStallCycles) + "," + std::to_string(l.sparsityOverheadCycles) + "," +
+               std::to_string(l.macsExecuted) + "," + std::to_string(l.macsSkipped) + "\n";
+    }
+    return out;
+}
+
+static std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+static std::string pct(uint64_t a, uint64_t b) { return fmt("%.1f%%", 100.0 * ratio(a, b)); }
+
+std::string summaryText(const Json& r, const std::string& outDir) {
+    const Json& c = r["cycles"];
+    uint64_t total = c["total"];
+    const Json& m = r["macs"];
+    std::string s;
+    s += "vgmsim run: " + r["config"]["name"].get<std::string>() + " x " + r["trace"]["name"].get<std::string>() + "\n";
+    s += "  cycles       " + std::to_string(total) + "  (compute " + pct(c["compute"], total) + ", memory stall " +
+         pct(c["memory_stall"], total) + ", sparsity overhead " + pct(c["sparsity_overhead"], total) + ", idle " +
+         pct(c["idle"], total) + ")\n";
+    s += "  latency      " + fmt("%.6g s", r["latency_s"]) + " at " + fmt("%g MHz", r["clock_mhz"]) + "\n";
+    s += "  utilization  DSP " + fmt("%.1f%%", 100.0 * r["utilization"]["dsp"].get<double>()) + ", HBM " +
+         fmt("%.1f%%", 100.0 * r["utilization"]["hbm"].get<double>()) + "\n";
+    s += "  MACs         " + std::to_string(m["executed"].get<uint64_t>()) + " executed of " +
+         std::to_string(m["dense"].get<uint64_t>()) + " dense; " + std::to_string(m["skipped"].get<uint64_t>()) +
+         " skipped (" + pct(m["skipped"], m["dense"]) + ")\n";
+    s += "  energy       " + fmt("%.6g J", r["energy_j"]) + ", average power " + fmt("%.4g W", r["average_power_w"]) +
+         "\n";
+    s += "  report       " + outDir + "/report.json\n";
+    return s;
+}
+
+void writeRunOutputs(const std::string& dir, const Json& report, const std::string& csv, const config::Config& cfg) {
+    writeFileAtomic(dir + "/config.resolved.json", dumpJson(cfg.resolved()));
+    writeFileAtomic(dir + "/layers.csv", csv);
+    writeFileAtomic(dir + "/report.json", dumpJson(report));  // last: its presence means the run completed
+}
+
+}  // namespace vgm::report

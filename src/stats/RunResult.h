@@ -1,0 +1,47 @@
+#pragma once
+// What one simulation produces: raw totals, per-operator rows and the stats
+// tree. Models fill it; power/ and report/ derive everything else from it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "stats/StatGroup.h"
+
+namespace vgm::stats {
+
+struct LayerRow {
+    std::string name;  // "s0.b3.qkv"
+    std::string kind, role, precision;
+    uint32_t step = 0, block = 0;
+    uint64_t m = 0, k = 0, n = 0, batch = 1;
+    uint64_t startCycle = 0;
+    uint64_t cycles = 0;             // end - start, fabric cycles
+    uint64_t computeCycles = 0;      // cycles the DSP array/SFU was busy for this op
+    uint64_t memoryStallCycles = 0;  // cycles waiting for data
+    uint64_t sparsityOverheadCycles = 0;
+    uint64_t macsExecuted = 0, macsSkipped = 0;
+};
+
+struct RunResult {
+    // Fabric-clock cycles of the whole run; total = compute + memory_stall + sparsity_overhead + idle.
+    uint64_t totalCycles = 0;
+    uint64_t computeCycles = 0;
+    uint64_t memoryStallCycles = 0;
+    uint64_t sparsityOverheadCycles = 0;
+    uint64_t idleCycles = 0;
+
+    uint64_t macsDense = 0, macsExecuted = 0, macsSkipped = 0;
+    // macsExecuted split by the precision the DSPs ran in (energy differs per mode).
+    uint64_t macsInt8 = 0, macsFp16 = 0, macsFp32 = 0;
+    uint64_t sfuElements = 0;  // element-passes done by the SFU
+    // Peak MACs per cycle of the array in the precisions the run used, summed
+    // over the run: utilization.dsp = macsExecuted / peakMacs.
+    uint64_t peakMacs = 0;
+    uint64_t hbmBytes = 0;      // bytes moved to/from HBM
+    uint64_t hbmPeakBytes = 0;  // bytes HBM could have moved in totalCycles (0 with ideal memory)
+
+    Group stats{"stats"};
+    std::vector<LayerRow> layers;
+};
+
+}  // namespace vgm::stats
