@@ -22,7 +22,9 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
     std::string best;
     size_t bestDist = std::max<size_t>(2, word.size() / 2) + 1;
     for (const auto& c : candidates) {
-        size_t d = editDistance(word, c);
+        // A prefix ("fabric" for "fabric_mhz") is as good a hint as a typo.
+        bool prefix = word.size() >= 3 && (c.rfind(word, 0) == 0 || word.rfind(c, 0) == 0);
+        size_t d = prefix ? 1 : editDistance(word, c);
         if (d < bestDist) {
             bestDist = d;
             best = c;
