@@ -12,6 +12,11 @@ struct SimOptions {
     std::string timelinePath;   // Chrome trace-event JSON, empty = none
 };
 
+// Process entry for programs that use the kernel: silences SystemC's
+// copyright banner (it would break one-line error output), then runs the
+// kernel's sc_elab_and_sim, which calls the program's sc_main.
+int enterSystemC(int argc, char** argv);
+
 // Elaborates the accelerator for `cfg`, plays `trace`, runs to completion.
 // Call at most once per process (SystemC's rule).
 stats::RunResult simulate(const config::Config& cfg, const workload::Trace& trace, const SimOptions& opts);

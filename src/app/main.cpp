@@ -8,8 +8,11 @@
 #include "app/Commands.h"
 #include "common/Error.h"
 #include "common/Suggest.h"
+#include "models/Simulation.h"
 
-int sc_main(int argc, char** argv);  // libsystemc's main() calls this
+int sc_main(int argc, char** argv);  // called by the kernel from enterSystemC
+
+int main(int argc, char** argv) { return vgm::models::enterSystemC(argc, argv); }
 
 namespace {
 
