@@ -1,0 +1,21 @@
+#pragma once
+// How a pseudo-channel controller schedules (DRAMSys mcconfig in our terms).
+#include <cstdint>
+
+#include "config/Config.h"
+
+namespace vgm::memory {
+
+struct ControllerPolicy {
+    enum class Scheduler { FrFcfs, Fcfs };
+    enum class Refresh { None, AllBank, PerBank };
+    Scheduler scheduler = Scheduler::FrFcfs;
+    bool openPage = true;
+    bool bankwiseBuffer = true;  // depth per bank, else depth per pseudo-channel
+    uint32_t depth = 8;
+    Refresh refresh = Refresh::AllBank;
+
+    static ControllerPolicy fromConfig(const config::View& controller);
+};
+
+}  // namespace vgm::memory

@@ -1,0 +1,83 @@
+#pragma once
+// One HBM pseudo-channel: request buffer, bank states, scheduler, refresh
+// and the timing checker. Event-driven: nextEvent() is the earliest cycle at
+// which anything can happen, runUntil() issues every command before a cycle;
+// there is no per-cycle loop. An idle channel refreshes lazily: the missed
+// refreshes are replayed (at their exact cycles) when the next request comes.
+#include <deque>
+#include <limits>
+#include <vector>
+
+#include "timing/memory/ControllerPolicy.h"
+#include "timing/memory/Scheduler.h"
+#include "timing/memory/TimingChecker.h"
+
+namespace vgm::memory {
+
+struct Completion {
+    uint64_t tag;
+    bool write;
+    Cycle issued;  // RD/WR command cycle
+    Cycle done;    // last data beat
+    uint8_t rowState;
+};
+
+struct PcCounters {
+    uint64_t commands[kCommands] = {};
+    uint64_t reads = 0, writes = 0;  // bursts
+    uint64_t rowHits = 0, rowMisses = 0, rowConflicts = 0;
+    uint64_t dataBusyCycles = 0;     // cycles the data bus carried data
+    uint64_t refreshBusyCycles = 0;  // tRFC / tRFCSB summed
+};
+
+class PcController {
+public:
+    static constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
+
+    PcController(const MemSpec& spec, const ControllerPolicy& policy);
+
+    // True when `bank`'s buffer has a slot and nothing was accepted at `now`.
+    bool canAccept(uint32_t bank, Cycle now) const;
+    // Call runUntil(now) first. Enqueues at `now` (eligible at `now`).
+    void accept(MemRequest req, Cycle now);
+
+    Cycle nextEvent() const;  // kNever when idle and refresh off
+    // Issues every command at cycles < end; completions appended to `out`.
+    void runUntil(Cycle end, std::vector<Completion>& out);
+    bool hasRequests() const { return queued_ > 0; }
+    Cycle now() const { return now_; }
+
+    const PcCounters& counters() const { return counters_; }
+    // When set, every issued command is appended (tests compare these).
+    void setCommandLog(std::vector<IssuedCommand>* log) { log_ = log; }
+
+private:
+    struct Candidate {
+        Command cmd;
+        uint32_t bank;
+        int index;  // request index in the bank queue, -1 for refresh
+        Cycle at;
+    };
+    bool candidateFor(uint32_t bank, Candidate& c) const;
+    bool refreshCandidate(Candidate& c) const;
+    bool bankBlocked(uint32_t bank) const;
+    void issueAt(Cycle t, std::vector<Completion>& out);
+    void issue(const Candidate& c, Cycle t, std::vector<Completion>& out);
+
+    const MemSpec& spec_;
+    ControllerPolicy policy_;
+    TimingChecker checker_;
+    std::vector<std::deque<MemRequest>> queues_;  // per bank
+    std::vector<int64_t> openRow_;                // -1 closed
+    std::vector<Cycle> actCycle_;
+    uint32_t queued_ = 0, openBanks_ = 0;
+    uint64_t seq_ = 0;
+    Cycle now_ = 0, lastAccept_ = -1;
+    Cycle refreshDue_ = kNever;
+    bool refreshPending_ = false;
+    uint32_t refreshBank_ = 0;
+    PcCounters counters_;
+    std::vector<IssuedCommand>* log_ = nullptr;
+};
+
+}  // namespace vgm::memory
