@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"run", "simulate a trace on a hardware config and write a report", runCommand},
         {"params", "list every config parameter, or print a complete default config", paramsCommand},
+        {"trace", "generate a workload trace, or print a trace's totals (trace info)", traceCommand},
     };
     return table;
 }

@@ -20,5 +20,6 @@ const std::vector<Command>& commands();
 
 int runCommand(const Args& args);     // RunCommand.cpp
 int paramsCommand(const Args& args);  // ParamsCommand.cpp
+int traceCommand(const Args& args);   // TraceCommand.cpp
 
 }  // namespace vgm::app
