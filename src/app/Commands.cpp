@@ -7,6 +7,9 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"run", "simulate a trace on a hardware config and write a report", runCommand},
         {"params", "list every config parameter, or print a complete default config", paramsCommand},
+        {"sweep", "run a design-space sweep from a spec, one process per point", sweepCommand},
+        {"sweep-merge", "join the output folders of a sharded sweep", sweepMergeCommand},
+        {"check", "rerun the golden config x trace pairs and report what moved", checkCommand},
         {"trace", "generate a workload trace, or print a trace's totals (trace info)", traceCommand},
     };
     return table;

@@ -20,6 +20,9 @@ const std::vector<Command>& commands();
 
 int runCommand(const Args& args);     // RunCommand.cpp
 int paramsCommand(const Args& args);  // ParamsCommand.cpp
+int sweepCommand(const Args& args);       // SweepCommand.cpp
+int sweepMergeCommand(const Args& args);  // SweepMergeCommand.cpp
+int checkCommand(const Args& args);       // CheckCommand.cpp
 int traceCommand(const Args& args);   // TraceCommand.cpp
 
 }  // namespace vgm::app

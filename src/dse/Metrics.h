@@ -1,0 +1,29 @@
+#pragma once
+// The report fields a sweep keeps per point (results.csv columns) and the
+// objectives a Pareto front may use. A metric is a dotted path into
+// report.json ("cycles.total", "resources.dsp", "stats.dsp.busy_cycles").
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/Json.h"
+
+namespace vgm::dse {
+
+// Columns of results.csv, in order.
+const std::vector<std::string>& resultMetrics();
+
+// The value at a dotted path of a report, if present.
+std::optional<Json> metricValue(const Json& report, const std::string& path);
+
+// An objective is a metric, minimized, or "max:<metric>", maximized.
+struct Objective {
+    std::string metric;
+    bool maximize = false;
+};
+Objective parseObjective(const std::string& text);
+
+// "" when `text` names a known metric (or any stats.* path), else the problem.
+std::string checkObjective(const std::string& text);
+
+}  // namespace vgm::dse
