@@ -12,7 +12,11 @@ const Section& configSchema() {
         declareGeneralParams(s);
         declareComputeParams(s);
         declareMemoryParams(s);
+        declareSparsityParams(s);
+        declareSchedulerParams(s);
+        declareBufferParams(s);
         declareEnergyParams(s);
+        declareResourceParams(s);
         return s;
     }();
     return root;

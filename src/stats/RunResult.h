@@ -40,6 +40,14 @@ struct RunResult {
     uint64_t hbmBytes = 0;      // bytes moved to/from HBM
     uint64_t hbmPeakBytes = 0;  // bytes HBM could have moved in totalCycles (0 with ideal memory)
 
+    // Event counts for the energy model (power/Energy.cpp); 0 where a unit is absent.
+    uint64_t macsInt16 = 0;
+    uint64_t suMacs = 0;                    // 3d per examined token
+    uint64_t bramBytes = 0, uramBytes = 0;  // on-chip buffer bytes read + written (incl. SU/RU)
+    uint64_t nocBytes = 0;                  // bytes crossing the NoC (both directions)
+    uint64_t hbmActs = 0, hbmPres = 0, hbmRdBursts = 0, hbmWrBursts = 0, hbmRefreshes = 0;
+    uint64_t videoFrames = 0;  // frames of the generated video (0 = not a video)
+
     Group stats{"stats"};
     std::vector<LayerRow> layers;
 };

@@ -1,0 +1,24 @@
+// On-chip buffers the ZSS preloads into and the DMA engines fill. Sizes are
+// in memory primitives so that the resource estimate follows directly.
+#include "config/Components.h"
+
+namespace vgm::config {
+
+void declareBufferParams(Section& root) {
+    Section& b = root.section("buffers", "On-chip buffers (sizes not public: assumed)");
+    struct B { const char* key; int uram, bram; const char* what; };
+    const B bufs[] = {{"weight", 256, 0, "weight tiles streamed from HBM per operator"},
+                      {"activation", 960, 0, "input activations; spilled to HBM when they do not fit"},
+                      {"output", 256, 512, "output rows; the RU copies skipped rows here"}};
+    for (const B& x : bufs) {
+        Section& s = b.section(x.key, std::string("Buffer for ") + x.what);
+        s.param("uram").integer().withUnit("URAM").defaultValue(x.uram).range(0, 100000).describe(
+            "UltraRAM blocks (288 Kb; 32 KiB of data as 4K x 64-bit words)");
+        s.param("bram36").integer().withUnit("BRAM36").defaultValue(x.bram).range(0, 100000).describe(
+            "Block RAMs (36 Kb; 4 KiB of data as 512 x 64-bit words)");
+    }
+    b.param("double_buffering").boolean().defaultValue(true).describe(
+        "Split weight and activation buffers in two halves so the next load overlaps compute");
+}
+
+}  // namespace vgm::config

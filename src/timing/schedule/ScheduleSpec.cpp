@@ -1,0 +1,25 @@
+#include "timing/schedule/ScheduleSpec.h"
+
+namespace vgm::timing {
+
+ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
+    const config::View s = cfg.root()["scheduler"];
+    ScheduleSpec sp;
+    sp.policy = s.str("policy");
+    sp.tileRows = s.count("tile_rows");
+    sp.tileCols = s.count("tile_cols");
+    sp.weightSwitchCycles = s.count("weight_switch_cycles");
+    sp.lookahead = s.boolean("lookahead");
+    sp.replayPenalty = s.count("replay_penalty_cycles");
+    const config::View b = cfg.root()["buffers"];
+    auto buf = [&](const char* key) { return BufferSpec{b[key].count("uram"), b[key].count("bram36")}; };
+    sp.weight = buf("weight");
+    sp.activation = buf("activation");
+    sp.output = buf("output");
+    sp.doubleBuffering = b.boolean("double_buffering");
+    if (sp.weight.bytes() == 0) b.fail("weight", "the weight buffer needs at least one URAM or BRAM36");
+    if (sp.output.bytes() == 0) b.fail("output", "the output buffer needs at least one URAM or BRAM36");
+    return sp;
+}
+
+}  // namespace vgm::timing

@@ -1,0 +1,30 @@
+#pragma once
+// Resolved `scheduler` and `buffers` sections.
+#include <cstdint>
+#include <string>
+
+#include "config/Config.h"
+
+namespace vgm::timing {
+
+constexpr uint64_t kUramBytes = 32768;  // 4K x 64-bit data words
+constexpr uint64_t kBram36Bytes = 4096; // 512 x 64-bit data words
+
+struct BufferSpec {
+    uint64_t uram = 0, bram36 = 0;
+    uint64_t bytes() const { return uram * kUramBytes + bram36 * kBram36Bytes; }
+};
+
+struct ScheduleSpec {
+    std::string policy = "dynamic-static";
+    uint64_t tileRows = 128, tileCols = 0;
+    uint64_t weightSwitchCycles = 32;
+    bool lookahead = true;
+    uint64_t replayPenalty = 5;
+    BufferSpec weight, activation, output;
+    bool doubleBuffering = true;
+
+    static ScheduleSpec fromConfig(const config::Config& cfg);
+};
+
+}  // namespace vgm::timing

@@ -1,0 +1,30 @@
+#pragma once
+// The resolved `sparsity` section: what the SU examines, at what threshold,
+// and the SU/RU datapaths.
+#include <array>
+#include <cstdint>
+
+#include "config/Config.h"
+#include "timing/sparsity/RuTiming.h"
+#include "timing/sparsity/SuTiming.h"
+#include "workload/Operator.h"
+
+namespace vgm::timing {
+
+struct SparsitySpec {
+    bool enabled = true;
+    uint64_t groupFrames = 3, blockTokens = 4;
+    bool overlap = true;
+    SuDatapath su;
+    bool suInt8 = false;
+    RuDatapath ru;
+    // By workload::Role; NaN = the SU does not examine this role.
+    std::array<double, 16> threshold{};
+
+    static SparsitySpec fromConfig(const config::Config& cfg);
+    // Roles the SU examines: the ones with a threshold.
+    bool examines(workload::Role r) const;
+    double thresholdOf(workload::Role r) const { return threshold[size_t(r)]; }
+};
+
+}  // namespace vgm::timing
