@@ -51,6 +51,8 @@ Json buildReport(const ReportInputs& in) {
     r["energy_j"] = in.energy.totalJ;
     r["energy"] = energy;
     r["average_power_w"] = in.energy.averagePowerW;
+    r["energy_per_video_j"] = in.energy.perVideoJ;
+    r["energy_per_frame_j"] = in.energy.perFrameJ;
     const auto& res = in.resources;
     r["resources"] = Json{{"device", res.device.part},
                           {"dsp", res.dsp},
@@ -64,6 +66,9 @@ Json buildReport(const ReportInputs& in) {
                                              {"ff", res.device.ff},
                                              {"bram36", res.device.bram36},
                                              {"uram", res.device.uram}}}};
+    for (const auto& [part, u] : res.parts)
+        r["resources"]["parts"][part] =
+            Json{{"dsp", u.dsp}, {"lut", u.lut}, {"ff", u.ff}, {"bram36", u.bram36}, {"uram", u.uram}};
     r["stats"] = run.stats.toJson();
     Json layers = Json::array();
     for (const auto& l : run.layers) layers.push_back(layerJson(l));
