@@ -10,7 +10,7 @@
 #include "common/Suggest.h"
 #include "models/Simulation.h"
 
-int sc_main(int argc, char** argv);  // called by the kernel from enterSystemC
+extern "C" int sc_main(int argc, char** argv);  // the kernel calls it (C linkage, as SystemC declares it)
 
 int main(int argc, char** argv) { return vgm::models::enterSystemC(argc, argv); }
 

@@ -5,6 +5,6 @@
 
 #include "models/Simulation.h"
 
-int sc_main(int argc, char** argv) { return Catch::Session().run(argc, argv); }
+extern "C" int sc_main(int argc, char** argv) { return Catch::Session().run(argc, argv); }
 
 int main(int argc, char** argv) { return vgm::models::enterSystemC(argc, argv); }
