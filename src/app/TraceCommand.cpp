@@ -36,23 +36,20 @@ int traceCommand(const Args& args) {
     std::string output, precision = "int8", cfg = "on", sparsity = "dense";
     uint64_t seed = 0;
     uint32_t prompt = 0;
-    opts.add_options()
-        ("output,o", po::value(&output)->required(), "trace file to write")
-        ("resolution", po::value(&opt.resolution), "256|512 (dit-xl-2, latte-xl-2), 240p|480p|720p (stdit3-xl-2)")
-        ("frames", po::value(&opt.frames), "video frames (dit-xl-2: 1, stdit3-xl-2: 64, latte-xl-2: 16)")
-        ("steps", po::value(&opt.steps), "denoising steps (dit-xl-2: 250, stdit3-xl-2: 30, latte-xl-2: 50)")
-        ("cfg", po::value(&cfg)->default_value("on"), "on|off: classifier-free guidance doubles the batch")
-        ("text-tokens", po::value(&opt.textTokens)->default_value(120), "T5 text tokens L (stdit3-xl-2)")
-        ("sparsity", po::value(&sparsity)->default_value("dense"), "dense | measured:LOG | stat:PROFILE | masks:FILE")
-        ("prompt", po::value(&prompt)->default_value(0), "prompt of a measured log (0-based)")
-        ("seed", po::value(&seed)->default_value(0), "seed for drawing skipped rows")
-        ("m", po::value(&opt.m), "gemm: rows of A")
-        ("n", po::value(&opt.n), "gemm: columns of B")
-        ("k", po::value(&opt.k), "gemm: inner dimension")
-        ("precision", po::value(&precision)->default_value("int8"), "gemm: int8|fp16");
+    opts.add_options()("output,o", po::value(&output)->required(), "trace file to write")(
+        "resolution", po::value(&opt.resolution), "256|512 (dit-xl-2, latte-xl-2), 240p|480p|720p (stdit3-xl-2)")(
+        "frames", po::value(&opt.frames), "video frames (dit-xl-2: 1, stdit3-xl-2: 64, latte-xl-2: 16)")(
+        "steps", po::value(&opt.steps), "denoising steps (dit-xl-2: 250, stdit3-xl-2: 30, latte-xl-2: 50)")(
+        "cfg", po::value(&cfg)->default_value("on"), "on|off: classifier-free guidance doubles the batch")(
+        "text-tokens", po::value(&opt.textTokens)->default_value(120), "T5 text tokens L (stdit3-xl-2)")(
+        "sparsity", po::value(&sparsity)->default_value("dense"), "dense | measured:LOG | stat:PROFILE | masks:FILE")(
+        "prompt", po::value(&prompt)->default_value(0), "prompt of a measured log (0-based)")(
+        "seed", po::value(&seed)->default_value(0), "seed for drawing skipped rows")(
+        "m", po::value(&opt.m), "gemm: rows of A")("n", po::value(&opt.n), "gemm: columns of B")(
+        "k", po::value(&opt.k), "gemm: inner dimension")("precision", po::value(&precision)->default_value("int8"),
+                                                         "gemm: int8|fp16");
     po::variables_map vm;
-    if (!parseArgs("trace", kUsage, model.empty() ? args : Args(args.begin() + 1, args.end()), opts, vm))
-        return 0;
+    if (!parseArgs("trace", kUsage, model.empty() ? args : Args(args.begin() + 1, args.end()), opts, vm)) return 0;
     if (model.empty())
         throw InputError("vgmsim trace: missing MODEL; allowed: info, " + joinNames(workload::modelNames()));
     std::vector<std::string> names = workload::modelNames();

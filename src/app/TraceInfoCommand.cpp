@@ -42,7 +42,9 @@ int traceInfoCommand(const Args& args) {
               << "  model        " << trace.header.model << "\n"
               << "  sparsity     " << h["sparsity"].dump() << "\n";
     for (const char* key : {"params", "video", "batch", "cfg", "text_tokens", "sampler"})
-        if (h.contains(key)) std::cout << "  " << std::string(key) + std::string(13 - std::string(key).size(), ' ') << h[key].dump() << "\n";
+        if (h.contains(key))
+            std::cout << "  " << std::string(key) + std::string(13 - std::string(key).size(), ' ') << h[key].dump()
+                      << "\n";
     std::cout << "  steps        " << trace.steps << "\n"
               << "  operators    " << t.ops << "\n"
               << "  macs.per_forward " << giga(t.perForwardMacs) << "\n"

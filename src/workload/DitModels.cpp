@@ -54,8 +54,8 @@ BlockTemplate final(const DiTDims& d, uint64_t B, uint64_t N) {
 }
 
 Json params(const DiTDims& d) {
-    return Json{{"depth", d.depth},   {"hidden", d.hidden},         {"heads", d.heads},       {"mlp_ratio", d.mlpRatio},
-                {"patch", {1, 2, 2}}, {"in_channels", 4},           {"out_channels", 8}};
+    return Json{{"depth", d.depth},   {"hidden", d.hidden}, {"heads", d.heads}, {"mlp_ratio", d.mlpRatio},
+                {"patch", {1, 2, 2}}, {"in_channels", 4},   {"out_channels", 8}};
 }
 }  // namespace
 

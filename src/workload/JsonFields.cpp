@@ -5,7 +5,9 @@
 
 namespace vgm::workload {
 
-void JsonFields::fail(const std::string& path, const std::string& msg) const { throwInput(file_, path, msg); }
+void JsonFields::fail(const std::string& path, const std::string& msg) const {
+    throwInput(file_, path, msg);
+}
 
 const Json& JsonFields::member(const Json& obj, const std::string& key, const std::string& path) const {
     if (!obj.is_object()) fail(path, "expected an object, got " + jsonTypeName(obj));

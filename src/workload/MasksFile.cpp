@@ -22,7 +22,8 @@ void applyMasks(TraceSpec& spec, const std::string& path) {
         throwInput(path, "byte " + std::to_string(e.byte), "invalid JSON");
     }
     JsonFields f(path);
-    f.objectKeys(doc, "", {"format", "version", "model", "tokens", "batch", "steps", "thresholds", "detector", "masks"});
+    f.objectKeys(doc, "",
+                 {"format", "version", "model", "tokens", "batch", "steps", "thresholds", "detector", "masks"});
     if (f.str(doc, "format", "") != "vgmsim-masks") f.fail("format", "expected \"vgmsim-masks\"");
     if (f.uint(doc, "version", "") != 1) f.fail("version", "unsupported masks version; this vgmsim reads 1");
     TokenGrid grid;
@@ -73,7 +74,8 @@ void applyMasks(TraceSpec& spec, const std::string& path) {
             set->refs.push_back(refs[k].get<uint32_t>());
         }
         if (!byKey.emplace(std::make_tuple(step, block, group), set).second)
-            f.fail(p, "duplicate mask for step " + std::to_string(step) + ", block " + std::to_string(block) + ", group " + group);
+            f.fail(p, "duplicate mask for step " + std::to_string(step) + ", block " + std::to_string(block) +
+                          ", group " + group);
     }
     size_t used = 0;
     for (uint32_t step = 0; step < spec.steps; ++step)
@@ -92,7 +94,8 @@ void applyMasks(TraceSpec& spec, const std::string& path) {
                 spec.skips.push_back(rec);
             }
     if (used != byKey.size())
-        f.fail("masks", std::to_string(byKey.size() - used) + " masks name a (step, block, group) the trace does not have");
+        f.fail("masks",
+               std::to_string(byKey.size() - used) + " masks name a (step, block, group) the trace does not have");
     size_t slash = path.find_last_of('/');
     spec.header["sparsity"] = Json{{"source", "masks"},
                                    {"masks", path.substr(slash == std::string::npos ? 0 : slash + 1)},

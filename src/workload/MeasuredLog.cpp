@@ -27,7 +27,8 @@ MeasuredLog readMeasuredLog(const std::string& path) {
         char* end = nullptr;
         double v = std::strtod(tok.c_str(), &end);
         if (end != tok.c_str() + tok.size() || !(v >= 0.0 && v <= 1.0))
-            throwInput(path, "line " + std::to_string(lineNo), "'" + tok + "' is not a sparsity value; allowed: a number in [0, 1]");
+            throwInput(path, "line " + std::to_string(lineNo),
+                       "'" + tok + "' is not a sparsity value; allowed: a number in [0, 1]");
         log.values.push_back(v);
     }
     size_t per = size_t(MeasuredLog::kSteps) * MeasuredLog::kBlocks * MeasuredLog::kOps;
@@ -69,11 +70,12 @@ void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, ui
             for (size_t g = 0; g < t.groups.size(); ++g) {
                 WindowKind wk;
                 parseWindowKind(t.groups[g].window, wk);
-                double frac = measuredSkipFraction(log.at(prompt, step, e.block, static_cast<uint32_t>(g)), t.groups[g].window);
+                double frac =
+                    measuredSkipFraction(log.at(prompt, step, e.block, static_cast<uint32_t>(g)), t.groups[g].window);
                 auto perUnit = static_cast<uint64_t>(std::llround(frac * double(unitTokens(grid, wk))));
                 SkipRecord rec;
-                auto set = std::make_shared<SkipSet>(
-                    drawSkips(grid, wk, perUnit, mixSeed(seed, spec.skips.size()), &clamped));
+                auto set =
+                    std::make_shared<SkipSet>(drawSkips(grid, wk, perUnit, mixSeed(seed, spec.skips.size()), &clamped));
                 rows += grid.tokens();
                 skipped += set->rows.size();
                 if (!set->rows.empty()) {

@@ -66,14 +66,16 @@ void checkAgainstHeader(const TraceSpec& spec, const std::string& file) {
         Json got = spec.header.contains(key) ? spec.header[key] : Json();
         Json want = ref.header.contains(key) ? ref.header[key] : Json();
         if (got != want)
-            throwInput(file, key, "value " + jsonBrief(got) + " inconsistent with the rest of the header (model " +
-                                      opt.model + "), which implies " + jsonBrief(want));
+            throwInput(file, key,
+                       "value " + jsonBrief(got) + " inconsistent with the rest of the header (model " + opt.model +
+                           "), which implies " + jsonBrief(want));
     }
     if (spec.templates.size() != ref.templates.size() || spec.sequence.size() != ref.sequence.size())
         throwInput(file, "templates",
-                   "structure does not match model " + opt.model + ": expected " + std::to_string(ref.templates.size()) +
-                       " templates and " + std::to_string(ref.sequence.size()) + " blocks per step, found " +
-                       std::to_string(spec.templates.size()) + " and " + std::to_string(spec.sequence.size()));
+                   "structure does not match model " + opt.model + ": expected " +
+                       std::to_string(ref.templates.size()) + " templates and " + std::to_string(ref.sequence.size()) +
+                       " blocks per step, found " + std::to_string(spec.templates.size()) + " and " +
+                       std::to_string(spec.sequence.size()));
     uint64_t offset = 0;
     for (size_t s = 0; s < spec.sequence.size(); ++s) {
         const SeqEntry &e = spec.sequence[s], &re = ref.sequence[s];
@@ -88,8 +90,9 @@ void checkAgainstHeader(const TraceSpec& spec, const std::string& file) {
         if (firstUse) {
             std::string where = "template '" + t.name + "'";
             if (t.ops.size() != rt.ops.size())
-                throwInput(file, where, std::to_string(t.ops.size()) + " operators, model " + opt.model + " has " +
-                                            std::to_string(rt.ops.size()));
+                throwInput(file, where,
+                           std::to_string(t.ops.size()) + " operators, model " + opt.model + " has " +
+                               std::to_string(rt.ops.size()));
             for (size_t i = 0; i < t.ops.size(); ++i) {
                 std::string got, want, field = firstDifference(t.ops[i], rt.ops[i], got, want);
                 if (field.empty()) continue;

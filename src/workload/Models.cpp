@@ -8,7 +8,9 @@
 namespace vgm::workload {
 
 namespace {
-[[noreturn]] void bad(const std::string& msg) { throw InputError("vgmsim trace: " + msg); }
+[[noreturn]] void bad(const std::string& msg) {
+    throw InputError("vgmsim trace: " + msg);
+}
 
 void checkChoice(const std::string& what, const std::string& value, const std::vector<std::string>& allowed,
                  const std::string& model) {
@@ -50,9 +52,13 @@ TraceSpec buildGemm(const ModelOptions& opt) {
 }
 }  // namespace
 
-std::vector<std::string> modelNames() { return {"dit-xl-2", "stdit3-xl-2", "latte-xl-2", "gemm"}; }
+std::vector<std::string> modelNames() {
+    return {"dit-xl-2", "stdit3-xl-2", "latte-xl-2", "gemm"};
+}
 
-uint32_t stdit3LatentFrames(uint32_t frames) { return frames / 17 * 5 + (frames % 17 + 3) / 4; }
+uint32_t stdit3LatentFrames(uint32_t frames) {
+    return frames / 17 * 5 + (frames % 17 + 3) / 4;
+}
 
 TraceSpec buildModel(const ModelOptions& opt) {
     if (opt.model == "gemm") return buildGemm(opt);

@@ -8,12 +8,24 @@
 
 namespace vgm::workload {
 
-enum class OpKind : uint8_t {
-    Linear, AttentionQK, Softmax, AttentionAV, LayerNorm, Gelu, Modulate, Residual, Embed
-};
+enum class OpKind : uint8_t { Linear, AttentionQK, Softmax, AttentionAV, LayerNorm, Gelu, Modulate, Residual, Embed };
 enum class Role : uint8_t {
-    Qkv, OutProj, CrossQ, CrossKv, CrossOut, Fc1, Fc2, Adaln, TBlock, Embed, Final,
-    SelfAttention, CrossAttention, Norm, Activation, Other
+    Qkv,
+    OutProj,
+    CrossQ,
+    CrossKv,
+    CrossOut,
+    Fc1,
+    Fc2,
+    Adaln,
+    TBlock,
+    Embed,
+    Final,
+    SelfAttention,
+    CrossAttention,
+    Norm,
+    Activation,
+    Other
 };
 // Linear layers may run in INT8; attention stays FP16 unless the config says otherwise.
 enum class PrecisionClass : uint8_t { Int8Capable, Fp16 };

@@ -14,8 +14,12 @@ unsigned bitsFor(uint64_t n) {
     while ((uint64_t(1) << b) < n) ++b;
     return b;
 }
-uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+uint64_t zigzag(int64_t v) {
+    return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t unzigzag(uint64_t v) {
+    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
 
 std::string encodeRows(const SkipSet& s, uint64_t period) {
     std::string gaps, bitmap;
@@ -121,12 +125,12 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
     rec.repeat = r.varint("repeat");
     uint64_t count = r.varint("row count");
     if (rec.period == 0 || rec.period > (uint64_t(1) << 31) || rec.repeat == 0 || rec.repeat > 4096)
-        throw SkipDecodeError{start, "bad period " + std::to_string(rec.period) + " x repeat " +
-                                         std::to_string(rec.repeat)};
+        throw SkipDecodeError{start,
+                              "bad period " + std::to_string(rec.period) + " x repeat " + std::to_string(rec.repeat)};
     if (count == 0 || count >= rec.period)
         throw SkipDecodeError{start, "row count " + std::to_string(count) + " out of range; allowed 1.." +
-                                         std::to_string(rec.period - 1) + " (period " +
-                                         std::to_string(rec.period) + ")"};
+                                         std::to_string(rec.period - 1) + " (period " + std::to_string(rec.period) +
+                                         ")"};
     auto set = std::make_shared<SkipSet>();
     set->rows.reserve(count);
     std::vector<uint8_t> skipped(rec.period, 0);
@@ -137,8 +141,8 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
             size_t at = r.pos();
             uint64_t row = static_cast<uint64_t>(prev + 1) + r.varint("row gap");
             if (row >= rec.period)
-                throw SkipDecodeError{at, "row " + std::to_string(row) + " out of range; allowed 0.." +
-                                              std::to_string(rec.period - 1)};
+                throw SkipDecodeError{
+                    at, "row " + std::to_string(row) + " out of range; allowed 0.." + std::to_string(rec.period - 1)};
             set->rows.push_back(static_cast<uint32_t>(row));
             skipped[row] = 1;
             prev = static_cast<int64_t>(row);
@@ -155,14 +159,14 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
                 skipped[row] = 1;
             }
         if (set->rows.size() != count)
-            throw SkipDecodeError{at, "row bitmap has " + std::to_string(set->rows.size()) +
-                                          " rows set, record says " + std::to_string(count)};
+            throw SkipDecodeError{at, "row bitmap has " + std::to_string(set->rows.size()) + " rows set, record says " +
+                                          std::to_string(count)};
     } else {
         r.fail("unknown row encoding " + std::to_string(enc) + "; allowed 0 (gaps) or 1 (bitmap)");
     }
     uint64_t npal = r.varint("palette size");
-    if (npal == 0 || npal > count) r.fail("palette size " + std::to_string(npal) + " out of range 1.." +
-                                          std::to_string(count));
+    if (npal == 0 || npal > count)
+        r.fail("palette size " + std::to_string(npal) + " out of range 1.." + std::to_string(count));
     std::vector<int64_t> palette(npal);
     for (auto& p : palette) p = unzigzag(r.varint("palette entry"));
     unsigned bits = bitsFor(npal);
@@ -182,8 +186,7 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
             throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row +
                                           " out of range; allowed 0.." + std::to_string(rec.period - 1)};
         if (skipped[ref])
-            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row +
-                                          " is itself skipped"};
+            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row + " is itself skipped"};
         set->refs[i] = static_cast<uint32_t>(ref);
     }
     rec.base = std::move(set);

@@ -22,7 +22,10 @@ void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, 
 
 std::string profileKey(const std::string& tmpl, const std::string& group) {
     std::string kind = tmpl == "temporal" ? "temporal" : "spatial";
-    std::string g = group == "qkv" ? "self_qkv" : group == "out" ? "self_out" : (group == "fc1" || group == "fc2") ? "mlp" : group;
+    std::string g = group == "qkv"                       ? "self_qkv"
+                    : group == "out"                     ? "self_out"
+                    : (group == "fc1" || group == "fc2") ? "mlp"
+                                                         : group;
     return kind + "." + g;
 }
 

@@ -35,7 +35,8 @@ void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
     }
     JsonFields f(path);
     f.objectKeys(prof, "", {"format", "version", "fitted_to", "method", "skip_fraction"});
-    if (f.str(prof, "format", "") != "vgmsim-sparsity-profile") f.fail("format", "expected \"vgmsim-sparsity-profile\"");
+    if (f.str(prof, "format", "") != "vgmsim-sparsity-profile")
+        f.fail("format", "expected \"vgmsim-sparsity-profile\"");
     if (f.uint(prof, "version", "") != 1) f.fail("version", "unsupported profile version; this vgmsim reads 1");
     const Json& curves = f.member(prof, "skip_fraction", "");
     for (const auto& [key, c] : curves.items()) {
@@ -53,14 +54,16 @@ void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
             const BlockTemplate& t = *spec.findTemplate(e.tmpl);
             for (const auto& g : t.groups) {
                 std::string key = profileKey(t.name, g.name);
-                if (!curves.contains(key)) f.fail("skip_fraction", "no curve for '" + key + "' (needed by " + spec.header["model"].get<std::string>() + ")");
+                if (!curves.contains(key))
+                    f.fail("skip_fraction",
+                           "no curve for '" + key + "' (needed by " + spec.header["model"].get<std::string>() + ")");
                 WindowKind wk;
                 parseWindowKind(g.window, wk);
                 double frac = fractionAt(curves[key], step, spec.steps);
                 SkipRecord rec;
                 rec.kind = SkipRecord::Kind::Count;
-                rec.perUnit = std::min<uint64_t>(unitCapacity(grid, wk),
-                                                 static_cast<uint64_t>(std::llround(frac * double(unitTokens(grid, wk)))));
+                rec.perUnit = std::min<uint64_t>(
+                    unitCapacity(grid, wk), static_cast<uint64_t>(std::llround(frac * double(unitTokens(grid, wk)))));
                 spec.skips.push_back(rec);
             }
         }

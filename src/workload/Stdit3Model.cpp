@@ -20,7 +20,7 @@ BlockTemplate block(const DiTDims& d, uint64_t B, uint32_t T, uint64_t S, uint64
     o.rowwise(OpKind::LayerNorm, Role::Norm, BN, D);
     o.rowwise(OpKind::Modulate, Role::Norm, BN, D);
     o.linear(Role::Qkv, BN, D, 3 * D, "self_qkv");
-    o.rowwise(OpKind::LayerNorm, Role::Norm, 2 * BN * H, hd);  // q/k RMSNorm
+    o.rowwise(OpKind::LayerNorm, Role::Norm, 2 * BN * H, hd);                        // q/k RMSNorm
     if (temporal) o.rowwise(OpKind::Modulate, Role::SelfAttention, 2 * BN * H, hd);  // RoPE on q and k
     if (temporal)
         o.attention(Role::SelfAttention, B * S * H, T, T, hd);
@@ -45,9 +45,9 @@ BlockTemplate block(const DiTDims& d, uint64_t B, uint32_t T, uint64_t S, uint64
 
 void buildStdit3(TraceSpec& spec, const DiTDims& d, uint64_t B, uint32_t T, uint32_t H, uint32_t W, uint64_t L) {
     uint64_t S = uint64_t(H) * W, N = S * T, D = d.hidden;
-    spec.header["params"] = Json{{"depth", d.depth},        {"hidden", D},          {"heads", d.heads},
-                                 {"mlp_ratio", d.mlpRatio}, {"patch", {1, 2, 2}},   {"in_channels", 4},
-                                 {"out_channels", 8},       {"caption_channels", 4096}};
+    spec.header["params"] =
+        Json{{"depth", d.depth},   {"hidden", D},      {"heads", d.heads},  {"mlp_ratio", d.mlpRatio},
+             {"patch", {1, 2, 2}}, {"in_channels", 4}, {"out_channels", 8}, {"caption_channels", 4096}};
     BlockTemplate pre;
     pre.name = "embed";
     OpList o(pre);
@@ -56,7 +56,7 @@ void buildStdit3(TraceSpec& spec, const DiTDims& d, uint64_t B, uint32_t T, uint
         o.linear(Role::Embed, B, 256, D);
         o.linear(Role::Embed, B, D, D);
     }
-    o.linear(Role::TBlock, B, D, 6 * D);  // adaLN-single
+    o.linear(Role::TBlock, B, D, 6 * D);    // adaLN-single
     o.linear(Role::Embed, B * L, 4096, D);  // caption projection of T5 features
     o.rowwise(OpKind::Gelu, Role::Activation, B * L, D);
     o.linear(Role::Embed, B * L, D, D);

@@ -11,8 +11,8 @@ namespace vgm::workload {
 
 struct TraceHeader {
     std::string formatVersion;
-    std::string model;       // "dit-xl-2", "stdit3-xl-2", "latte-xl-2", "gemm"
-    std::string provenance;  // "dense", "measured", "stat", "masks"
+    std::string model;             // "dit-xl-2", "stdit3-xl-2", "latte-xl-2", "gemm"
+    std::string provenance;        // "dense", "measured", "stat", "masks"
     Json fields = Json::object();  // every other header field, as in the file
 };
 

@@ -76,8 +76,7 @@ void decodeSkipSection(TraceSpec& spec, const std::string& bytes, size_t begin, 
             int64_t same = decodeSkipRecord(r, rec);
             if (same >= 0) {
                 if (uint64_t(same) >= i || spec.skips[same].kind != SkipRecord::Kind::Explicit)
-                    fail(at, "'same as record " + std::to_string(same) +
-                                 "' must name an earlier explicit record");
+                    fail(at, "'same as record " + std::to_string(same) + "' must name an earlier explicit record");
                 rec = spec.skips[same];
             }
         } catch (const SkipDecodeError& e) {
@@ -99,9 +98,9 @@ void decodeSkipSection(TraceSpec& spec, const std::string& bytes, size_t begin, 
         }
     }
     if (!r.atEnd())
-        throwInput(file, "byte " + std::to_string(r.pos()),
-                   std::to_string(end - r.pos()) + " bytes left after the last of " + std::to_string(total) +
-                       " skip records");
+        throwInput(
+            file, "byte " + std::to_string(r.pos()),
+            std::to_string(end - r.pos()) + " bytes left after the last of " + std::to_string(total) + " skip records");
 }
 
 Trace expandTrace(const TraceSpec& spec, const std::string& file) {
@@ -133,8 +132,10 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
                 const SkipRecord& r = spec.skips[rec];
                 if (r.kind == SkipRecord::Kind::Explicit) {
                     auto& slot = expanded[r.base.get()];
-                    if (!slot) slot = r.repeat == 1 ? r.base
-                                                    : std::make_shared<const SkipSet>(repeatSkips(*r.base, r.period, r.repeat));
+                    if (!slot)
+                        slot = r.repeat == 1
+                                   ? r.base
+                                   : std::make_shared<const SkipSet>(repeatSkips(*r.base, r.period, r.repeat));
                     groupSets[g] = slot;
                 } else if (r.kind == SkipRecord::Kind::Count && r.perUnit > 0) {
                     WindowKind wk;

@@ -13,11 +13,10 @@
 namespace vgm::workload {
 
 namespace {
-const std::vector<std::string> kTopKeys = {"format", "version", "model", "params", "video", "batch", "cfg",
-                                           "text_tokens", "sampler", "steps", "sparsity", "templates",
-                                           "sequence"};
-const std::vector<std::string> kOpKeys = {"kind", "role", "precision", "m", "k", "n", "batch",
-                                          "in", "w", "out", "skip"};
+const std::vector<std::string> kTopKeys = {"format",      "version", "model", "params",   "video",     "batch",   "cfg",
+                                           "text_tokens", "sampler", "steps", "sparsity", "templates", "sequence"};
+const std::vector<std::string> kOpKeys = {"kind",  "role", "precision", "m",   "k",   "n",
+                                          "batch", "in",   "w",         "out", "skip"};
 const std::vector<std::string> kSources = {"dense", "measured", "stat", "masks"};
 
 struct Container {
@@ -32,11 +31,13 @@ Container parseContainer(const std::string& bytes, const std::string& file) {
     std::string magic, version, json, skip, hash, extra;
     in >> magic >> version >> json >> skip >> hash;
     if (magic != "vgmsim-trace")
-        throwInput(file, "byte 0", "not a vgmsim trace: first line must start with 'vgmsim-trace " +
-                                       std::to_string(kTraceFormatVersion) + "'");
+        throwInput(file, "byte 0",
+                   "not a vgmsim trace: first line must start with 'vgmsim-trace " +
+                       std::to_string(kTraceFormatVersion) + "'");
     if (version != std::to_string(kTraceFormatVersion))
-        throwInput(file, "byte 13", "unsupported trace format version '" + version + "'; this vgmsim reads version " +
-                                        std::to_string(kTraceFormatVersion) + " (regenerate the trace with vgmsim trace)");
+        throwInput(file, "byte 13",
+                   "unsupported trace format version '" + version + "'; this vgmsim reads version " +
+                       std::to_string(kTraceFormatVersion) + " (regenerate the trace with vgmsim trace)");
     auto sizeField = [&](const std::string& tok, const char* key) -> size_t {
         std::string prefix = std::string(key) + "=";
         if (tok.compare(0, prefix.size(), prefix) != 0 || tok.size() == prefix.size() ||
@@ -50,7 +51,8 @@ Container parseContainer(const std::string& bytes, const std::string& file) {
     if (hash.compare(0, 5, "hash=") != 0 || (in >> extra))
         throwInput(file, "byte 0", "malformed header line: expected 'hash=fnv1a64:<16 hex digits>' at its end");
     c.hash = hash.substr(5);
-    if (nl == std::string::npos) throwInput(file, "byte " + std::to_string(bytes.size()), "truncated: no end of header line");
+    if (nl == std::string::npos)
+        throwInput(file, "byte " + std::to_string(bytes.size()), "truncated: no end of header line");
     c.jsonBegin = nl + 1;
     c.skipBegin = c.jsonBegin + c.jsonSize;
     size_t expected = c.skipBegin + c.skipSize;
@@ -116,9 +118,9 @@ BlockTemplate parseTemplate(const JsonFields& f, const Json& j, const std::strin
         if (!g.empty() && !isGemm(t.ops.back().kind)) f.fail(op + ".skip", "only GEMM operators can be sparse");
         for (size_t k = 0; k + 1 < t.ops.size() && !g.empty(); ++k)
             if (t.ops[k].skipGroup == g && t.ops[k].m != t.ops.back().m)
-                f.fail(op + ".m", "m = " + std::to_string(t.ops.back().m) + " differs from m = " +
-                                      std::to_string(t.ops[k].m) + " of ops[" + std::to_string(k) +
-                                      "] in the same skip group '" + g + "'");
+                f.fail(op + ".m", "m = " + std::to_string(t.ops.back().m) +
+                                      " differs from m = " + std::to_string(t.ops[k].m) + " of ops[" +
+                                      std::to_string(k) + "] in the same skip group '" + g + "'");
     }
     for (const auto& grp : t.groups) {
         bool used = false;
@@ -163,7 +165,8 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file) {
         spec.templates.push_back(parseTemplate(f, templates[i], "templates[" + std::to_string(i) + "]"));
         for (size_t k = 0; k + 1 < spec.templates.size(); ++k)
             if (spec.templates[k].name == spec.templates.back().name)
-                f.fail("templates[" + std::to_string(i) + "].name", "duplicate template '" + spec.templates[k].name + "'");
+                f.fail("templates[" + std::to_string(i) + "].name",
+                       "duplicate template '" + spec.templates[k].name + "'");
     }
     const Json& seq = f.array(doc, "sequence", "");
     if (seq.empty()) f.fail("sequence", "empty: a step needs at least one block");
@@ -176,8 +179,8 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file) {
             e[1].get<uint64_t>() > 0xffffffffULL)
             f.fail(p, "expected [\"template\", block], got " + jsonBrief(e));
         if (!spec.findTemplate(e[0].get<std::string>()))
-            f.fail(p, "unknown template '" + e[0].get<std::string>() + "'" + didYouMean(e[0].get<std::string>(), names) +
-                          "; allowed: " + joinNames(names));
+            f.fail(p, "unknown template '" + e[0].get<std::string>() + "'" +
+                          didYouMean(e[0].get<std::string>(), names) + "; allowed: " + joinNames(names));
         spec.sequence.push_back({e[0].get<std::string>(), static_cast<uint32_t>(e[1].get<uint64_t>())});
     }
     for (const auto& t : spec.templates) {

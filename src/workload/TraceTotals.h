@@ -15,9 +15,9 @@ struct RoleTotals {
 
 struct TraceTotals {
     uint64_t ops = 0;
-    uint64_t denseMacs = 0;       // all steps
-    uint64_t perForwardMacs = 0;  // dense, step 0, whole batch
-    uint64_t skippableMacs = 0;   // removed by the trace's skip sets
+    uint64_t denseMacs = 0;         // all steps
+    uint64_t perForwardMacs = 0;    // dense, step 0, whole batch
+    uint64_t skippableMacs = 0;     // removed by the trace's skip sets
     std::vector<RoleTotals> roles;  // roles that occur, in enum order
 };
 

@@ -9,8 +9,8 @@
 namespace vgm::workload {
 
 bool OpTemplate::operator==(const OpTemplate& o) const {
-    return kind == o.kind && role == o.role && precision == o.precision && m == o.m && k == o.k &&
-           n == o.n && batch == o.batch && inputElems == o.inputElems && weightElems == o.weightElems &&
+    return kind == o.kind && role == o.role && precision == o.precision && m == o.m && k == o.k && n == o.n &&
+           batch == o.batch && inputElems == o.inputElems && weightElems == o.weightElems &&
            outputElems == o.outputElems && skipGroup == o.skipGroup;
 }
 
@@ -63,7 +63,8 @@ std::string renderJson(const TraceSpec& spec) {
     }
     s += "],\n  \"sequence\": [";
     for (size_t i = 0; i < spec.sequence.size(); ++i)
-        s += (i ? (i % 8 ? ", " : ",\n    ") : "\n    ") + Json::array({spec.sequence[i].tmpl, spec.sequence[i].block}).dump();
+        s += (i ? (i % 8 ? ", " : ",\n    ") : "\n    ") +
+             Json::array({spec.sequence[i].tmpl, spec.sequence[i].block}).dump();
     s += "]\n}\n";
     return s;
 }
@@ -95,6 +96,8 @@ std::string encodeTrace(const TraceSpec& spec) {
     return sealTrace(renderJson(spec), skip);
 }
 
-void writeTrace(const std::string& path, const TraceSpec& spec) { writeFileAtomic(path, encodeTrace(spec)); }
+void writeTrace(const std::string& path, const TraceSpec& spec) {
+    writeFileAtomic(path, encodeTrace(spec));
+}
 
 }  // namespace vgm::workload

@@ -27,30 +27,34 @@ void frame2x2(const TokenGrid& g, uint64_t t, std::vector<Cand>& out) {
 void candidates(const TokenGrid& g, WindowKind k, uint64_t unit, std::vector<Cand>& out) {
     out.clear();
     switch (k) {
-    case WindowKind::Frame1x2: {
-        uint64_t base = unit * g.perFrame();
-        for (uint32_t h = 0; h < g.height; ++h)
-            for (uint32_t w = 0; w + 1 < g.width; w += 2) {
-                auto ref = static_cast<uint32_t>(base + uint64_t(h) * g.width + w);
-                out.emplace_back(ref + 1, ref);
-            }
-        break;
-    }
-    case WindowKind::Frame2x2: frame2x2(g, unit, out); break;
-    case WindowKind::PositionT2:
-        for (uint64_t t = 0; t + 1 < g.frames; t += 2) {
-            auto ref = static_cast<uint32_t>(t * g.perFrame() + unit);
-            out.emplace_back(static_cast<uint32_t>(ref + g.perFrame()), ref);
+        case WindowKind::Frame1x2: {
+            uint64_t base = unit * g.perFrame();
+            for (uint32_t h = 0; h < g.height; ++h)
+                for (uint32_t w = 0; w + 1 < g.width; w += 2) {
+                    auto ref = static_cast<uint32_t>(base + uint64_t(h) * g.width + w);
+                    out.emplace_back(ref + 1, ref);
+                }
+            break;
         }
-        break;
-    case WindowKind::Video2x2:
-        for (uint64_t t = 0; t < g.frames; ++t) frame2x2(g, t, out);
-        break;
+        case WindowKind::Frame2x2:
+            frame2x2(g, unit, out);
+            break;
+        case WindowKind::PositionT2:
+            for (uint64_t t = 0; t + 1 < g.frames; t += 2) {
+                auto ref = static_cast<uint32_t>(t * g.perFrame() + unit);
+                out.emplace_back(static_cast<uint32_t>(ref + g.perFrame()), ref);
+            }
+            break;
+        case WindowKind::Video2x2:
+            for (uint64_t t = 0; t < g.frames; ++t) frame2x2(g, t, out);
+            break;
     }
 }
 }  // namespace
 
-const char* toString(WindowKind k) { return kNames[static_cast<size_t>(k)]; }
+const char* toString(WindowKind k) {
+    return kNames[static_cast<size_t>(k)];
+}
 
 bool parseWindowKind(const std::string& s, WindowKind& out) {
     for (size_t i = 0; i < 4; ++i)
@@ -61,34 +65,44 @@ bool parseWindowKind(const std::string& s, WindowKind& out) {
     return false;
 }
 
-std::vector<std::string> windowKindNames() { return {kNames, kNames + 4}; }
+std::vector<std::string> windowKindNames() {
+    return {kNames, kNames + 4};
+}
 
 uint64_t unitCount(const TokenGrid& g, WindowKind k) {
     switch (k) {
-    case WindowKind::Frame1x2:
-    case WindowKind::Frame2x2: return g.frames;
-    case WindowKind::PositionT2: return g.perFrame();
-    case WindowKind::Video2x2: return 1;
+        case WindowKind::Frame1x2:
+        case WindowKind::Frame2x2:
+            return g.frames;
+        case WindowKind::PositionT2:
+            return g.perFrame();
+        case WindowKind::Video2x2:
+            return 1;
     }
     return 1;
 }
 
-uint64_t unitTokens(const TokenGrid& g, WindowKind k) { return g.tokens() / unitCount(g, k); }
+uint64_t unitTokens(const TokenGrid& g, WindowKind k) {
+    return g.tokens() / unitCount(g, k);
+}
 
 uint64_t unitCapacity(const TokenGrid& g, WindowKind k) {
     uint64_t h2 = g.height / 2, w2 = g.width / 2;
     uint64_t frame2x2 = 3 * h2 * w2 + (g.height % 2) * w2 + (g.width % 2) * h2;
     switch (k) {
-    case WindowKind::Frame1x2: return uint64_t(g.height) * w2;
-    case WindowKind::Frame2x2: return frame2x2;
-    case WindowKind::PositionT2: return g.frames / 2;
-    case WindowKind::Video2x2: return frame2x2 * g.frames;
+        case WindowKind::Frame1x2:
+            return uint64_t(g.height) * w2;
+        case WindowKind::Frame2x2:
+            return frame2x2;
+        case WindowKind::PositionT2:
+            return g.frames / 2;
+        case WindowKind::Video2x2:
+            return frame2x2 * g.frames;
     }
     return 0;
 }
 
-SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t seed,
-                  uint64_t* clamped) {
+SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t seed, uint64_t* clamped) {
     Rng rng(seed);
     std::vector<Cand> cands, chosen;
     uint64_t units = unitCount(g, k);

@@ -34,8 +34,7 @@ uint64_t unitCapacity(const TokenGrid& g, WindowKind k);  // candidates per unit
 
 // Draws `perUnit` skipped tokens in every unit (clamped to the capacity; the
 // number of rows lost to clamping is added to *clamped), seeded. Rows ascending.
-SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t seed,
-                  uint64_t* clamped = nullptr);
+SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t seed, uint64_t* clamped = nullptr);
 
 // rows + r * period for r in [0, repeat): the same token mask in each CFG half.
 SkipSet repeatSkips(const SkipSet& base, uint64_t period, uint64_t repeat);

@@ -34,7 +34,9 @@ std::string ditWithSkip(size_t index, std::shared_ptr<SkipSet> set) {
     return encodeTrace(spec);
 }
 
-size_t skipBegin(const std::string& bytes) { return bytes.size() - tracetest::skipPart(bytes).size(); }
+size_t skipBegin(const std::string& bytes) {
+    return bytes.size() - tracetest::skipPart(bytes).size();
+}
 }  // namespace
 
 TEST_CASE("trace_errors: container defects", "[trace]") {
@@ -43,8 +45,8 @@ TEST_CASE("trace_errors: container defects", "[trace]") {
     CHECK(readError(p) == p + ": byte " + std::to_string(good.size() - 10) + ": truncated: header announces " +
                               std::to_string(good.size()) + " bytes, file has " + std::to_string(good.size() - 10));
     p = writeTmp("extra.vgmt", good + "xx");
-    CHECK(readError(p) == p + ": byte " + std::to_string(good.size()) +
-                              ": 2 unexpected bytes after the announced end of the trace");
+    CHECK(readError(p) ==
+          p + ": byte " + std::to_string(good.size()) + ": 2 unexpected bytes after the announced end of the trace");
     p = writeTmp("version.vgmt", replaced(good, "vgmsim-trace 1", "vgmsim-trace 2"));
     CHECK(readError(p) == p + ": byte 13: unsupported trace format version '2'; this vgmsim reads version 1 "
                               "(regenerate the trace with vgmsim trace)");
@@ -73,7 +75,8 @@ TEST_CASE("trace_errors: JSON defects name the byte or the path", "[trace]") {
                               "precision, m, k, n, batch, in, w, out, skip");
     p = writeTmp("kind.vgmt", sealTrace(replaced(json, "\"kind\":\"linear\"", "\"kind\":\"conv\""), ""));
     CHECK(readError(p) == p + ": templates[0].ops[0].kind: unknown operator kind 'conv'");
-    p = writeTmp("zero.vgmt", sealTrace(replaced(json, "\"k\":128,\"n\":32,\"batch\"", "\"k\":0,\"n\":32,\"batch\""), ""));
+    p = writeTmp("zero.vgmt",
+                 sealTrace(replaced(json, "\"k\":128,\"n\":32,\"batch\"", "\"k\":0,\"n\":32,\"batch\""), ""));
     CHECK(readError(p) == p + ": templates[0].ops[0].k: expected an integer >= 1, got 0");
     p = writeTmp("densebytes.vgmt", sealTrace(json, std::string(1, '\0')));
     CHECK(readError(p) == p + ": byte " + std::to_string(json.size() + (gemmBytes().find('\n') + 1)) +
@@ -83,11 +86,13 @@ TEST_CASE("trace_errors: JSON defects name the byte or the path", "[trace]") {
 TEST_CASE("trace_errors: shapes inconsistent with the header", "[trace]") {
     std::string json = tracetest::jsonPart(gemmBytes());
     std::string p = writeTmp("gemmshape.vgmt", sealTrace(replaced(json, "\"m\":64,\"k\":128,\"n\":32,\"batch\"",
-                                                                  "\"m\":65,\"k\":128,\"n\":32,\"batch\""), ""));
+                                                                  "\"m\":65,\"k\":128,\"n\":32,\"batch\""),
+                                                         ""));
     CHECK(readError(p) == p + ": operator 0 (s0.b0.other): m = 65 inconsistent with the header, which implies 64");
     std::string dit = tracetest::jsonPart(encodeTrace(tracetest::model("dit-xl-2", 1)));
     p = writeTmp("ditshape.vgmt", sealTrace(replaced(dit, "\"role\":\"qkv\",\"precision\":\"int8\",\"m\":256",
-                                                     "\"role\":\"qkv\",\"precision\":\"int8\",\"m\":255"), ""));
+                                                     "\"role\":\"qkv\",\"precision\":\"int8\",\"m\":255"),
+                                            ""));
     CHECK(readError(p) == p + ": operator 7 (s0.b0.qkv): m = 255 inconsistent with the header, which implies 256");
     p = writeTmp("dittokens.vgmt", sealTrace(replaced(dit, "\"tokens\":256", "\"tokens\":255"), ""));
     CHECK(readError(p) == p + ": video: value {\"resolution\":\"256\",\"frames\":1,\"latent\":[1,16,16],\"tokens... "

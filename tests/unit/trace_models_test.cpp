@@ -70,7 +70,8 @@ TEST_CASE("trace_models: unsupported options are clean errors", "[trace]") {
     ModelOptions o;
     o.model = "stdit3-xl-2";
     o.resolution = "1080p";
-    CHECK_THROWS_WITH(buildModel(o), "vgmsim trace: --resolution '1080p' not supported by stdit3-xl-2; allowed: 240p, 480p, 720p");
+    CHECK_THROWS_WITH(buildModel(o),
+                      "vgmsim trace: --resolution '1080p' not supported by stdit3-xl-2; allowed: 240p, 480p, 720p");
     o.model = "gemm";
     CHECK_THROWS_WITH(buildModel(o), "vgmsim trace: gemm needs --m, --n and --k, each >= 1");
 }

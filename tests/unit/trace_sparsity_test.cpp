@@ -77,18 +77,22 @@ TEST_CASE("trace_sparsity: stat traces draw the same masks on every read", "[tra
 TEST_CASE("trace_sparsity: masks files are validated", "[trace]") {
     TraceSpec spec = tracetest::model("dit-xl-2", 1);
     std::string m = tracetest::writeTmp(
-        "m.json", "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":256,\"batch\":1,"
-                  "\"steps\":1,\"masks\":[{\"step\":0,\"block\":2,\"group\":\"fc1\",\"rows\":[3,4],\"refs\":[2,3]}]}");
+        "m.json",
+        "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":256,\"batch\":1,"
+        "\"steps\":1,\"masks\":[{\"step\":0,\"block\":2,\"group\":\"fc1\",\"rows\":[3,4],\"refs\":[2,3]}]}");
     CHECK_THROWS_WITH(applySparsity(spec, "masks:" + m, 0, 0),
                       m + ": masks[0].refs[1]: reference 3 of row 4 is itself skipped");
     m = tracetest::writeTmp(
-        "m2.json", "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":1024,\"batch\":1,"
-                   "\"steps\":1,\"masks\":[]}");
-    CHECK_THROWS_WITH(applySparsity(spec, "masks:" + m, 0, 0),
-                      m + ": tokens: masks are for 1024 but the trace has 256; generate the trace with matching options");
+        "m2.json",
+        "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":1024,\"batch\":1,"
+        "\"steps\":1,\"masks\":[]}");
+    CHECK_THROWS_WITH(
+        applySparsity(spec, "masks:" + m, 0, 0),
+        m + ": tokens: masks are for 1024 but the trace has 256; generate the trace with matching options");
     m = tracetest::writeTmp(
-        "m3.json", "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":256,\"batch\":1,"
-                   "\"steps\":1,\"masks\":[{\"step\":0,\"block\":2,\"group\":\"fc1\",\"rows\":[3,5],\"refs\":[2,4]}]}");
+        "m3.json",
+        "{\"format\":\"vgmsim-masks\",\"version\":1,\"model\":\"dit-xl-2\",\"tokens\":256,\"batch\":1,"
+        "\"steps\":1,\"masks\":[{\"step\":0,\"block\":2,\"group\":\"fc1\",\"rows\":[3,5],\"refs\":[2,4]}]}");
     applySparsity(spec, "masks:" + m, 0, 0);
     Trace t = expandTrace(spec, "x.vgmt");
     CHECK(t.ops[4 + 2 * 15 + 11].role == Role::Fc1);
@@ -103,8 +107,7 @@ TEST_CASE("trace_cli: generation errors exit 2 with one line", "[trace]") {
     CHECK(WEXITSTATUS(rc) == 2);
     CHECK(vgm::readTextFile(out) ==
           "error: vgmsim trace: --resolution '1080p' not supported by stdit3-xl-2; allowed: 240p, 480p, 720p\n");
-    cmd = std::string(VGMSIM_BIN) + " trace info " + std::string(VGMSIM_SOURCE_DIR) +
-          "/traces/README.md 2>" + out;
+    cmd = std::string(VGMSIM_BIN) + " trace info " + std::string(VGMSIM_SOURCE_DIR) + "/traces/README.md 2>" + out;
     CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 2);
     CHECK(vgm::readTextFile(out) == "error: " + std::string(VGMSIM_SOURCE_DIR) +
                                         "/traces/README.md: byte 0: not a vgmsim trace: first line must start with "

@@ -51,6 +51,8 @@ inline std::string skipPart(const std::string& bytes) {
     return bytes.substr(nl + 1 + jsonPart(bytes).size());
 }
 
-inline std::string log() { return std::string(VGMSIM_SOURCE_DIR) + "/traces/reference/fvgm_opensora12_sparsity.txt"; }
+inline std::string log() {
+    return std::string(VGMSIM_SOURCE_DIR) + "/traces/reference/fvgm_opensora12_sparsity.txt";
+}
 
 }  // namespace tracetest
