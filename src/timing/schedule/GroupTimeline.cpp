@@ -7,6 +7,7 @@ namespace vgm::timing {
 GroupTimeline::GroupTimeline(const ScheduleInput& in, bool preloads)
     : in_(in), preloads_(preloads), ready_(in.groups, 0), loadedCol_(in.groups, -1) {
     r_.groupBusy.assign(in.groups, 0);
+    if (!in.ready.empty()) ready_ = in.ready;
 }
 
 uint64_t GroupTimeline::switchCost(size_t t, uint32_t group) const {

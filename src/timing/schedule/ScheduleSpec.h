@@ -17,7 +17,7 @@ struct BufferSpec {
 
 struct ScheduleSpec {
     std::string policy = "dynamic-static";
-    uint64_t tileRows = 128, tileCols = 0;
+    uint64_t tileRows = 0, tileCols = 0;
     uint64_t weightSwitchCycles = 32;
     bool lookahead = true;
     uint64_t replayPenalty = 5;

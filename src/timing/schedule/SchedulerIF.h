@@ -26,6 +26,7 @@ struct ScheduleInput {
     // Cycles of a tile on a group; kIneligible if the group cannot run it.
     std::function<uint64_t(const Tile&, size_t group)> cost;
     uint64_t weightSwitchCycles = 0;  // paid when a group changes column tile without preloading
+    std::vector<uint64_t> ready;      // per group: first free cycle (e.g. after a mode switch); empty = all 0
 };
 
 struct Placement {

@@ -9,8 +9,9 @@ void declareSchedulerParams(Section& root) {
     s.param("policy").oneOf({"static", "dynamic", "dynamic-static"}).defaultValue("dynamic-static").describe(
         "static = fixed dense-tile assignment; dynamic = next tile to the first free group; dynamic-static = "
         "tiles re-ordered by post-sparsity work, weights preloaded (FlightVGM)");
-    s.param("tile_rows").integer().withUnit("row").defaultValue(128).range(1, 1 << 20).describe(
-        "Rows (tokens) per row tile the ZSS issues (assumed)");
+    s.param("tile_rows").integer().withUnit("row").defaultValue(0).range(0, 1 << 20).describe(
+        "Rows (tokens) per row tile the ZSS issues to the groups; 0 = no ZSS tiling: each GEMM is split "
+        "over the groups by the DSP array itself (SCALE-Sim-comparable configs)");
     s.param("tile_cols").integer().withUnit("column").defaultValue(0).range(0, 1 << 20).describe(
         "Output columns per tile; 0 = the whole N of the operator in one column tile");
     s.param("weight_switch_cycles").integer().withUnit("cycle").defaultValue(32).range(0, 1 << 20).describe(

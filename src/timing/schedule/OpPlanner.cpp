@@ -1,0 +1,113 @@
+#include "timing/schedule/OpPlanner.h"
+
+#include <algorithm>
+
+#include "timing/sparsity/TokenSimilarity.h"
+
+namespace vgm::timing {
+
+using workload::Operator;
+using workload::SkipSet;
+
+namespace {
+// Output rows leave the array in FP16 (INT8 results are rescaled).
+constexpr uint64_t kOutputBytes = 2;
+
+uint64_t countBelow(const SkipSet* s, uint64_t rows) {
+    if (!s) return 0;
+    return uint64_t(std::lower_bound(s->rows.begin(), s->rows.end(), rows) - s->rows.begin());
+}
+}  // namespace
+
+OpPlanner::OpPlanner(const ComputeSpec& compute, const SparsitySpec& sparsity, const ScheduleSpec& sched,
+                     uint64_t frames, uint64_t perFrame, uint64_t batch)
+    : compute_(compute), sparsity_(sparsity), sched_(sched), frames_(frames), perFrame_(perFrame), batch_(batch),
+      policy_(makeScheduler(sched.policy)), groupMode_(compute.groups.size(), -1) {}
+
+uint64_t OpPlanner::elemBytes(Precision p) {
+    switch (p) {
+    case Precision::Int8: return 1;
+    case Precision::Int16:
+    case Precision::Fp16: return 2;
+    case Precision::Fp32: return 4;
+    }
+    return 2;
+}
+
+OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
+    OpPlan p;
+    const bool gemm = workload::isGemm(op.kind);
+    p.precision = gemm ? compute_.precisionOf(op) : Precision::Fp16;
+    const uint64_t eb = elemBytes(p.precision);
+    p.weightBytes = op.weightElems * eb;
+    p.outputBytes = op.outputElems * kOutputBytes;
+    p.rowsComputed = op.m;
+    p.examined = gemm && sparsity_.enabled && (sparsity_.examines(op.role) || op.skip);
+    if (p.examined) {
+        const TokenLayout lay = TokenLayout::forRows(op.m, frames_, perFrame_, batch_);
+        p.su = workForMask(lay, sparsity_.groupFrames, sparsity_.blockTokens, op.skip.get());
+        p.suCycles = suCycles(sparsity_.su, p.su, op.k);
+        p.suMacs = suMacs(p.su, op.k);
+        p.suBytes = suBytesRead(sparsity_.su, p.su, op.k);
+        p.skipped = op.skip;
+        if (sched_.lookahead && history_.seen(slot)) {
+            const auto predicted = history_.predict(slot);
+            p.speculated = true;
+            p.spec = verifyPrediction(predicted.get(), op.skip.get(), op.m, sched_.tileRows ? sched_.tileRows : op.m,
+                                      sched_.replayPenalty);
+            p.skipped = predicted && op.skip ? std::make_shared<const SkipSet>(intersectSkips(*predicted, *op.skip))
+                                             : nullptr;
+        }
+        history_.update(slot, op.skip);
+        p.ruRows = countBelow(p.skipped.get(), op.m);
+        p.ruCycles = ruCycles(sparsity_.ru, p.ruRows, op.n * kOutputBytes);
+        p.ruBytes = ruBytes(p.ruRows, op.n * kOutputBytes);
+        p.rowsComputed = op.m - p.ruRows;
+    }
+    p.macsExecuted = gemm ? p.rowsComputed * op.k * op.n * op.batch : 0;
+    p.macsSkipped = op.denseMacs() - p.macsExecuted;
+    // Rows the ZSS skips are not fetched: the memory side gets SKIP for them.
+    const unsigned __int128 in = static_cast<unsigned __int128>(op.inputElems) * (gemm ? eb : kOutputBytes);
+    p.inputBytes = op.m ? uint64_t(in * p.rowsComputed / op.m) : 0;
+    if (gemm && op.kind == workload::OpKind::Linear && sched_.tileRows > 0) schedule(op, p);
+    return p;
+}
+
+void OpPlanner::schedule(const Operator& op, OpPlan& p) {
+    p.tiled = true;
+    ScheduleInput in;
+    in.groups = compute_.groups.size();
+    in.weightSwitchCycles = sched_.weightSwitchCycles;
+    const uint64_t tr = sched_.tileRows, tc = sched_.tileCols ? sched_.tileCols : op.n;
+    const SkipSet* s = p.skipped.get();
+    size_t si = 0;
+    for (uint64_t r0 = 0; r0 < op.m; r0 += tr) {
+        const uint64_t r1 = std::min(op.m, r0 + tr);
+        uint64_t skippedHere = 0;
+        while (s && si < s->rows.size() && s->rows[si] < r1) ++si, ++skippedHere;
+        const uint64_t rows = (r1 - r0) - skippedHere;
+        for (uint64_t c0 = 0; c0 < op.n; c0 += tc) {
+            const uint64_t cols = std::min(op.n, c0 + tc) - c0;
+            in.tiles.push_back(Tile{uint32_t(r0 / tr), uint32_t(c0 / tc), rows, rows * op.k * cols * op.batch});
+        }
+    }
+    const Precision prec = p.precision;
+    const uint64_t k = op.k, batch = op.batch;
+    in.cost = [this, prec, k, batch, tc, &op](const Tile& t, size_t g) -> uint64_t {
+        const GroupSpec& gs = compute_.groups[g];
+        if (!gs.supports(prec)) return kIneligible;
+        const uint64_t cols = std::min(op.n - uint64_t(t.colTile) * tc, tc);
+        // The group's engines split the tile's columns; the fullest sets the time.
+        const GemmShape shape{t.rows, k, ceilDiv(cols, gs.count), batch};
+        return gs.engine->gemmCycles(shape, compute_.mode(gs, prec));
+    };
+    in.ready.assign(in.groups, 0);
+    for (size_t g = 0; g < in.groups; ++g)
+        if (groupMode_[g] >= 0 && groupMode_[g] != int(prec) && compute_.groups[g].supports(prec))
+            in.ready[g] = compute_.unit(compute_.groups[g]).modeSwitchCycles;
+    p.zss = policy_->schedule(in);
+    for (const Placement& pl : p.zss.placements) groupMode_[pl.group] = int(prec);
+    p.computeCycles = p.zss.makespan + p.spec.replayCycles;
+}
+
+}  // namespace vgm::timing
