@@ -71,8 +71,8 @@ std::array<std::vector<int>, AddressMap::NumFields> AddressMap::pcInterleave(con
     take(PseudoChannel, log2i(spec.pseudoChannels));
     take(Channel, log2i(spec.channels));
     take(Stack, log2i(spec.stacks));
+    take(BankGroup, log2i(spec.bankGroups));  // streams rotate bank groups: tCCDS, not tCCDL
     take(Column, colBits - (lowBits - byteBits));
-    take(BankGroup, log2i(spec.bankGroups));
     take(Bank, log2i(spec.banksPerGroup()));
     take(Row, log2i(spec.rows));
     return f;

@@ -29,7 +29,7 @@ public:
     AddressMap(const MemSpec& spec, std::array<std::vector<int>, NumFields> bits, Fail fail);
 
     static AddressMap fromConfig(const MemSpec& spec, const config::View& map);
-    // byte | column below `interleaveBytes` | stack, channel, pc | column | bank group | bank | row
+    // byte | column below `interleaveBytes` | pc, channel, stack | bank group | column | bank | row
     static std::array<std::vector<int>, NumFields> pcInterleave(const MemSpec& spec, uint64_t interleaveBytes,
                                                                 std::string& problem);
 

@@ -66,7 +66,7 @@ void declareAddressMap(Section& hbm) {
                              "column, byte), bit by bit as in DRAMSys address maps");
     a.param("preset").oneOf({"custom", "pc_interleave"}).defaultValue("custom").describe(
         "custom = use the *_bits lists; pc_interleave = byte, low column bits up to interleave_bytes, "
-        "then stack/channel/pseudo-channel, high column, bank group, bank, row");
+        "then pseudo-channel/channel/stack, bank group, high column, bank, row");
     a.param("interleave_bytes").integer().withUnit("B").defaultValue(256).range(1, 1 << 20).describe(
         "pc_interleave: consecutive bytes kept in one pseudo-channel (power of two >= one column)");
     struct B { const char* key; std::vector<int> def; };
@@ -121,6 +121,8 @@ void declareNoc(Section& mem) {
         "At shared NSU links: rr = round robin over masters; priority = lowest master index first");
     n.param("outstanding").integer().defaultValue(64).range(1, 65536).describe(
         "Outstanding transactions per NMU; the next BEGIN_REQ waits for END_REQ beyond this");
+    n.param("nsu_buffer").integer().defaultValue(8).range(1, 4096).describe(
+        "Requests in flight on one NSU link towards its HBM port; a full buffer stops arbitration");
     n.param("header_bytes").integer().withUnit("B").defaultValue(16).range(0, 4096).describe(
         "Bytes on a link for a read request or write response (no data)");
 }

@@ -11,7 +11,9 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy)
       checker_(spec),
       queues_(spec.banks),
       openRow_(spec.banks, -1),
-      actCycle_(spec.banks, TimingChecker::kLongAgo) {
+      actCycle_(spec.banks, TimingChecker::kLongAgo),
+      cand_(spec.banks),
+      hasCand_(spec.banks, 0) {
     if (policy.refresh == ControllerPolicy::Refresh::AllBank) refreshDue_ = spec.tREFI;
     if (policy.refresh == ControllerPolicy::Refresh::PerBank) refreshDue_ = spec.tREFISB;
 }
@@ -27,6 +29,7 @@ void PcController::accept(MemRequest req, Cycle now) {
     req.seq = seq_++;
     queues_[req.bank].push_back(req);
     ++queued_;
+    candValid_ = false;
     lastAccept_ = now;
 }
 
@@ -44,8 +47,17 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
     if (openRow_[bank] < 0) c.cmd = Command::ACT;
     else if (openRow_[bank] != int64_t(r.row)) c.cmd = Command::PRE;
     else c.cmd = r.write ? Command::WR : Command::RD;
-    c.at = std::max(now_, checker_.earliest(c.cmd, bank));
+    c.at = checker_.earliest(c.cmd, bank);
     return true;
+}
+
+void PcController::computeCandidates() const {
+    candMin_ = kNever;
+    for (uint32_t b = 0; b < spec_.banks; ++b) {
+        hasCand_[b] = queued_ && candidateFor(b, cand_[b]);
+        if (hasCand_[b]) candMin_ = std::min(candMin_, cand_[b].at);
+    }
+    candValid_ = true;
 }
 
 bool PcController::refreshCandidate(Candidate& c) const {
@@ -66,9 +78,8 @@ Cycle PcController::nextEvent() const {
     Cycle t = refreshPending_ ? kNever : std::max(now_, refreshDue_);
     Candidate c;
     if (refreshCandidate(c)) t = std::min(t, c.at);
-    if (queued_)
-        for (uint32_t b = 0; b < spec_.banks; ++b)
-            if (candidateFor(b, c)) t = std::min(t, c.at);
+    if (!candValid_) computeCandidates();
+    if (candMin_ != kNever) t = std::min(t, std::max(now_, candMin_));
     return t;
 }
 
@@ -84,13 +95,15 @@ void PcController::runUntil(Cycle end, std::vector<Completion>& out) {
 // and one row command (separate HBM buses), each the oldest legal candidate.
 void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
     now_ = t;
-    if (!refreshPending_ && t >= refreshDue_) refreshPending_ = true;
+    if (!refreshPending_ && t >= refreshDue_) refreshPending_ = true, candValid_ = false;
     Candidate col{}, row{}, c{};
     bool haveCol = false, haveRow = false;
     uint64_t colSeq = 0, rowSeq = 0;
-    if (queued_)
+    if (!candValid_) computeCandidates();
+    if (candMin_ <= t)
         for (uint32_t b = 0; b < spec_.banks; ++b) {
-            if (!candidateFor(b, c) || c.at > t) continue;
+            if (!hasCand_[b] || cand_[b].at > t) continue;
+            c = cand_[b];
             uint64_t seq = queues_[b][size_t(c.index)].seq;
             if (isColumn(c.cmd)) {
                 if (!haveCol || seq < colSeq) col = c, colSeq = seq, haveCol = true;
@@ -104,6 +117,7 @@ void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
 }
 
 void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& out) {
+    candValid_ = false;
     checker_.record(c.cmd, c.bank, t);
     ++counters_.commands[int(c.cmd)];
     bool autoPre = isColumn(c.cmd) && !policy_.openPage;

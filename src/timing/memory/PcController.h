@@ -59,6 +59,7 @@ private:
         Cycle at;
     };
     bool candidateFor(uint32_t bank, Candidate& c) const;
+    void computeCandidates() const;  // fills cand_ (at = raw earliest, not clamped to now_)
     bool refreshCandidate(Candidate& c) const;
     bool bankBlocked(uint32_t bank) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
@@ -78,6 +79,11 @@ private:
     uint32_t refreshBank_ = 0;
     PcCounters counters_;
     std::vector<IssuedCommand>* log_ = nullptr;
+    // Candidates of every bank, valid until the next accept/issue/refresh change.
+    mutable std::vector<Candidate> cand_;
+    mutable std::vector<uint8_t> hasCand_;
+    mutable Cycle candMin_ = kNever;
+    mutable bool candValid_ = false;
 };
 
 }  // namespace vgm::memory

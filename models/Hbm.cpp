@@ -1,0 +1,181 @@
+#include "models/Hbm.h"
+
+#include <string>
+
+namespace vgm::models {
+
+using namespace sc_core;
+using memory::Cycle;
+
+namespace {
+DECLARE_EXTENDED_PHASE(HBM_DATA_DONE);  // internal: the last burst's data has moved
+}
+
+struct Hbm::Txn {
+    tlm::tlm_generic_payload* trans;
+    int port;
+    uint32_t toAdmit = 0;  // bursts not yet in a request buffer
+    uint32_t toFinish = 0;  // bursts not yet completed
+};
+
+Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
+         const memory::ControllerPolicy& policy)
+    : sc_module(name), socket("socket"), spec_(spec), map_(map), pcs_(spec.totalPcs()),
+      pcBytes_(spec.totalPcs(), 0), peq_(this, &Hbm::peqCallback) {
+    socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
+    for (uint32_t p = 0; p < pcs_.size(); ++p) {
+        pcs_[p].ctrl = std::make_unique<memory::PcController>(spec_, policy);
+        sc_spawn_options o;
+        o.spawn_method();
+        o.dont_initialize();
+        o.set_sensitivity(&pcs_[p].wake);
+        sc_spawn([this, p] { pcMethod(p); }, sc_gen_unique_name("pc"), &o);
+    }
+}
+
+Hbm::~Hbm() = default;
+
+Cycle Hbm::cycleNow() const {
+    uint64_t ps = sc_time_stamp().value() / sc_time(1, SC_PS).value();
+    return Cycle((ps + uint64_t(spec_.tCKps) - 1) / uint64_t(spec_.tCKps));  // next clock edge
+}
+
+sc_time Hbm::at(Cycle c) const { return sc_time(double(c * spec_.tCKps), SC_PS) - sc_time_stamp(); }
+
+tlm::tlm_sync_enum Hbm::nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph,
+                                      sc_time& delay) {
+    if (ph == tlm::BEGIN_REQ) {
+        if (ports_.size() <= size_t(port)) ports_.resize(size_t(port) + 1);
+        auto txn = std::make_unique<Txn>();
+        txn->trans = &t;
+        txn->port = port;
+        txns_[&t] = std::move(txn);
+    }
+    peq_.notify(t, ph, delay);
+    return tlm::TLM_ACCEPTED;
+}
+
+void Hbm::peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph) {
+    auto it = txns_.find(&t);
+    if (it == txns_.end()) return;  // not ours (protocol error by the initiator)
+    Txn* txn = it->second.get();
+    if (ph == tlm::BEGIN_REQ) {
+        beginRequest(txn);
+    } else if (ph == HBM_DATA_DONE) {
+        t.set_response_status(tlm::TLM_OK_RESPONSE);
+        ports_[size_t(txn->port)].responses.push_back(txn);
+        sendResponse(uint32_t(txn->port));
+    } else if (ph == tlm::END_RESP) {
+        uint32_t port = uint32_t(txn->port);
+        ports_[port].respBusy = false;
+        txns_.erase(it);
+        sendResponse(port);
+    }
+}
+
+void Hbm::beginRequest(Txn* txn) {
+    tlm::tlm_generic_payload& t = *txn->trans;
+    uint64_t addr = t.get_address(), len = t.get_data_length();
+    if (len == 0 || addr >= map_.capacity() || len > map_.capacity() - addr) {
+        t.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+        tlm::tlm_phase ph = tlm::END_REQ;
+        sc_time d = SC_ZERO_TIME;
+        socket[txn->port]->nb_transport_bw(t, ph, d);
+        ports_[size_t(txn->port)].responses.push_back(txn);
+        sendResponse(uint32_t(txn->port));
+        return;
+    }
+    const uint64_t bb = spec_.burstBytes();
+    Cycle c = cycleNow();
+    for (uint64_t a = addr - addr % bb; a < addr + len; a += bb) {
+        memory::DramAddress d = map_.decode(a);
+        memory::MemRequest r;
+        r.tag = 0;
+        r.write = t.is_write();
+        r.bank = d.bank;
+        r.row = d.row;
+        r.column = d.column;
+        pcs_[d.pc].input.push_back(Burst{txn, r});
+        pcs_[d.pc].wake.notify(at(c));
+        ++txn->toAdmit;
+        ++txn->toFinish;
+    }
+}
+
+void Hbm::pcMethod(uint32_t p) {
+    Pc& pc = pcs_[p];
+    memory::PcController& ctrl = *pc.ctrl;
+    Cycle c = cycleNow();
+    if (c < ctrl.now()) {  // this cycle was already processed: new input waits for the next one
+        pc.wake.notify(at(ctrl.now()));
+        return;
+    }
+    ctrl.runUntil(c, pc.done);
+    if (!pc.input.empty() && ctrl.canAccept(pc.input.front().req.bank, c)) {
+        Burst b = pc.input.front();
+        pc.input.pop_front();
+        b.req.tag = reinterpret_cast<uintptr_t>(b.txn);
+        ctrl.accept(b.req, c);
+        if (--b.txn->toAdmit == 0) {
+            tlm::tlm_phase ph = tlm::END_REQ;
+            sc_time d = SC_ZERO_TIME;
+            socket[b.txn->port]->nb_transport_bw(*b.txn->trans, ph, d);
+        }
+    }
+    ctrl.runUntil(c + 1, pc.done);
+    for (const memory::Completion& done : pc.done) {
+        Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
+        pcBytes_[p] += spec_.burstBytes();
+        if (--txn->toFinish == 0) peq_.notify(*txn->trans, HBM_DATA_DONE, at(done.done));
+    }
+    pc.done.clear();
+    Cycle next = memory::PcController::kNever;
+    if (!pc.input.empty())
+        next = ctrl.canAccept(pc.input.front().req.bank, c + 1) ? c + 1 : ctrl.nextEvent();
+    else if (ctrl.hasRequests())
+        next = ctrl.nextEvent();
+    if (next != memory::PcController::kNever) pc.wake.notify(at(next));
+}
+
+void Hbm::sendResponse(uint32_t port) {
+    Port& p = ports_[port];
+    while (!p.respBusy && !p.responses.empty()) {
+        Txn* txn = p.responses.front();
+        p.responses.pop_front();
+        tlm::tlm_phase ph = tlm::BEGIN_RESP;
+        sc_time d = SC_ZERO_TIME;
+        tlm::tlm_sync_enum s = socket[txn->port]->nb_transport_bw(*txn->trans, ph, d);
+        if (s == tlm::TLM_COMPLETED || (s == tlm::TLM_UPDATED && ph == tlm::END_RESP)) {
+            txns_.erase(txn->trans);
+        } else {
+            p.respBusy = true;
+        }
+    }
+}
+
+void Hbm::finish(stats::Group& g) {
+    Cycle c = cycleNow();
+    static const char* cmdStat[] = {"act", "pre", "prea", "rd", "wr", "refab", "refpb"};
+    for (uint32_t p = 0; p < pcs_.size(); ++p) {
+        std::vector<memory::Completion> none;
+        pcs_[p].ctrl->runUntil(c, none);  // idle refreshes up to now
+        const memory::PcCounters& k = pcs_[p].ctrl->counters();
+        stats::Group& pg = g.group("pc" + std::to_string(p), "pseudo-channel " + std::to_string(p));
+        uint64_t bb = spec_.burstBytes();
+        pg.counter("bytes_read", "B", "bytes read").add(k.reads * bb);
+        pg.counter("bytes_written", "B", "bytes written").add(k.writes * bb);
+        for (int i = 0; i < memory::kCommands; ++i)
+            pg.counter(std::string("cmd_") + cmdStat[i], "1",
+                       std::string(memory::commandName(memory::Command(i))) + " commands issued")
+                .add(k.commands[i]);
+        pg.counter("row_hits", "1", "bursts served from an open row").add(k.rowHits);
+        pg.counter("row_misses", "1", "bursts that needed an ACT on a closed bank").add(k.rowMisses);
+        pg.counter("row_conflicts", "1", "bursts that needed PRE + ACT (other row open)").add(k.rowConflicts);
+        pg.counter("busy_cycles", "tCK", "cycles the data bus carried data").add(k.dataBusyCycles);
+        pg.counter("refresh_cycles", "tCK", "cycles spent refreshing (tRFC or tRFCSB per refresh)")
+            .add(k.refreshBusyCycles);
+        pg.counter("cycles", "tCK", "simulated cycles").add(uint64_t(c));
+    }
+}
+
+}  // namespace vgm::models

@@ -1,0 +1,72 @@
+#pragma once
+// HBM stack(s) as one TLM-2.0 AT target: a multi-target socket (bind one
+// initiator per port, e.g. the NoC's NSUs), one event-driven controller per
+// pseudo-channel. A transaction is cut into bursts, each decoded to its
+// pseudo-channel; END_REQ is held until every burst has entered its
+// controller's request buffer (back-pressure), BEGIN_RESP is sent when the
+// last burst's data has moved.
+#include <deque>
+#include <memory>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/multi_passthrough_target_socket.h>
+#include <tlm_utils/peq_with_cb_and_phase.h>
+#include <unordered_map>
+#include <vector>
+
+#include "stats/StatGroup.h"
+#include "timing/memory/AddressMap.h"
+#include "timing/memory/PcController.h"
+
+namespace vgm::models {
+
+class Hbm : public sc_core::sc_module {
+public:
+    tlm_utils::multi_passthrough_target_socket<Hbm> socket;
+
+    Hbm(sc_core::sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
+        const memory::ControllerPolicy& policy);
+    ~Hbm() override;
+
+    const memory::MemSpec& spec() const { return spec_; }
+    const memory::AddressMap& addressMap() const { return map_; }
+    // Replays idle refreshes up to the current time and fills `g` (one group per pseudo-channel).
+    void finish(stats::Group& g);
+    uint64_t bytesOfPc(uint32_t pc) const { return pcBytes_[pc]; }
+
+private:
+    struct Txn;
+    struct Burst {
+        Txn* txn;
+        memory::MemRequest req;
+    };
+    struct Pc {
+        std::unique_ptr<memory::PcController> ctrl;
+        std::deque<Burst> input;  // bursts not yet in the request buffer
+        sc_core::sc_event wake;
+        std::vector<memory::Completion> done;
+    };
+    struct Port {
+        std::deque<Txn*> responses;  // waiting for BEGIN_RESP
+        bool respBusy = false;       // BEGIN_RESP sent, END_RESP not yet seen
+    };
+
+    tlm::tlm_sync_enum nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph,
+                                     sc_core::sc_time& delay);
+    void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
+    void beginRequest(Txn* txn);
+    void pcMethod(uint32_t pc);
+    void sendResponse(uint32_t port);
+    memory::Cycle cycleNow() const;
+    sc_core::sc_time at(memory::Cycle c) const;
+
+    memory::MemSpec spec_;
+    memory::AddressMap map_;
+    std::vector<Pc> pcs_;
+    std::vector<Port> ports_;
+    std::vector<uint64_t> pcBytes_;  // bytes moved per pseudo-channel (bursts x burst size)
+    tlm_utils::peq_with_cb_and_phase<Hbm> peq_;
+    std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Txn>> txns_;
+};
+
+}  // namespace vgm::models

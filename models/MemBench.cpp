@@ -1,0 +1,119 @@
+#include "models/MemBench.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <systemc>
+
+#include "common/Error.h"
+#include "models/MemBenchInitiator.h"
+#include "models/MemorySystem.h"
+
+namespace vgm::models {
+
+namespace {
+
+std::string fmt(const char* f, double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, f, v);
+    return b;
+}
+
+uint64_t sumCounter(const stats::Group& hbm, uint32_t pcs, const std::string& name) {
+    uint64_t s = 0;
+    for (uint32_t p = 0; p < pcs; ++p) s += hbm.findCounter("pc" + std::to_string(p) + "." + name)->value;
+    return s;
+}
+
+}  // namespace
+
+MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) {
+    if (cfg.root()["memory"].str("model") != "hbm")
+        cfg.root()["memory"].fail("model", "membench needs memory.model = \"hbm\" (got \"" +
+                                               cfg.root()["memory"].str("model") + "\")");
+    const bool stl = !o.stlPath.empty();
+    const uint32_t masters = stl ? 1 : o.traffic.initiators;
+    MemorySystem mem("mem", cfg, masters);
+    const uint64_t capacity = mem.addressMap().capacity();
+    std::vector<std::vector<memory::TrafficRequest>> traffic =
+        stl ? std::vector<std::vector<memory::TrafficRequest>>{memory::readStl(o.stlPath, o.stlClockMhz,
+                                                                               o.traffic.bytes, capacity)}
+            : memory::generateTraffic(o.traffic, capacity);
+    std::vector<std::unique_ptr<MemBenchInitiator>> inits;
+    for (uint32_t i = 0; i < masters; ++i) {
+        inits.push_back(std::make_unique<MemBenchInitiator>(("init" + std::to_string(i)).c_str(),
+                                                            std::move(traffic[i]), o.outstanding));
+        inits.back()->socket.bind(mem.nmu());
+    }
+    sc_core::sc_start();
+
+    stats::Group root("membench");
+    mem.finish(root);
+    std::vector<uint64_t> lat;
+    uint64_t endPs = 0, bytes = 0, errors = 0;
+    bool complete = true;
+    for (auto& in : inits) {
+        lat.insert(lat.end(), in->latenciesPs().begin(), in->latenciesPs().end());
+        endPs = std::max(endPs, in->lastResponsePs());
+        bytes += in->bytes();
+        errors += in->errors();
+        complete = complete && in->done();
+    }
+    if (!complete) throw std::runtime_error("membench: simulation stopped with requests in flight");
+    std::sort(lat.begin(), lat.end());
+    double avgNs = 0;
+    for (uint64_t l : lat) avgNs += double(l) / 1000.0;
+    avgNs = lat.empty() ? 0 : avgNs / double(lat.size());
+    double p99Ns = lat.empty() ? 0 : double(lat[std::min(lat.size() - 1, (lat.size() * 99 + 99) / 100 - 1)]) / 1000.0;
+    const double ns = double(endPs) / 1000.0;
+    const double gbps = ns > 0 ? double(bytes) / ns : 0;
+    const double peak = mem.spec().peakBytesPerSecond() / 1e9;
+    const stats::Group& hbm = *root.findGroup("hbm");
+    const uint32_t pcs = mem.spec().totalPcs();
+    uint64_t hits = sumCounter(hbm, pcs, "row_hits"), miss = sumCounter(hbm, pcs, "row_misses"),
+             conf = sumCounter(hbm, pcs, "row_conflicts");
+    double hitRate = hits + miss + conf ? double(hits) / double(hits + miss + conf) : 0;
+    Json perPc = Json::array();
+    double pcMin = 1e300, pcMax = 0;
+    for (uint32_t p = 0; p < pcs; ++p) {
+        double g = ns > 0 ? double(mem.hbm().bytesOfPc(p)) / ns : 0;
+        perPc.push_back(g);
+        pcMin = std::min(pcMin, g), pcMax = std::max(pcMax, g);
+    }
+
+    MemBenchResult res;
+    Json& r = res.report;
+    r["schema"] = "vgmsim.membench/1";
+    r["config"] = cfg.name();
+    r["config_hash"] = cfg.hash();
+    r["options"] = {{"source", stl ? "stl" : "synthetic"},
+                    {"pattern", stl ? o.stlPath : o.traffic.pattern},
+                    {"op", o.traffic.op},
+                    {"requests", lat.size()},
+                    {"bytes", o.traffic.bytes},
+                    {"stride", o.traffic.stride},
+                    {"outstanding", o.outstanding},
+                    {"initiators", masters},
+                    {"seed", o.traffic.seed}};
+    if (stl) r["options"]["stl_clock_mhz"] = o.stlClockMhz;
+    r["results"] = {{"simulated_ns", ns},
+                    {"bytes", bytes},
+                    {"bandwidth_gbps", gbps},
+                    {"peak_gbps", peak},
+                    {"fraction_of_peak", peak > 0 ? gbps / peak : 0},
+                    {"latency_avg_ns", avgNs},
+                    {"latency_p99_ns", p99Ns},
+                    {"row_hit_rate", hitRate},
+                    {"error_responses", errors},
+                    {"per_pc_gbps", perPc}};
+    r["stats"] = root.toJson();
+    r["stats_schema"] = root.describe();
+    res.summary = std::to_string(lat.size()) + " requests: " + fmt("%.3f", ns / 1000.0) + " us simulated, " +
+                  fmt("%.1f", gbps) + " GB/s (" + fmt("%.1f", 100 * gbps / peak) + "% of " + fmt("%.1f", peak) +
+                  "), latency avg " + fmt("%.1f", avgNs) + " ns p99 " + fmt("%.1f", p99Ns) + " ns, row hits " +
+                  fmt("%.1f", 100 * hitRate) + "%, per-PC " + fmt("%.2f", pcMin) + ".." + fmt("%.2f", pcMax) +
+                  " GB/s over " + std::to_string(pcs) + " PCs";
+    return res;
+}
+
+}  // namespace vgm::models

@@ -1,0 +1,94 @@
+#pragma once
+// Versal-style NoC as a TLM-2.0 AT interconnect. Masters bind to `nmu`
+// (one binding per NMU port), `nsu` binds to the HBM once per port. Each
+// transfer occupies a link for bytes / width NoC cycles, then travels its
+// latency. Shared NSU links arbitrate among masters (rr or priority) and stop
+// when the HBM holds END_REQ (back-pressure through a bounded NSU buffer);
+// an NMU holds END_REQ beyond its outstanding limit. Event-driven: one
+// timed action queue, no clock.
+#include <deque>
+#include <memory>
+#include <queue>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/multi_passthrough_initiator_socket.h>
+#include <tlm_utils/multi_passthrough_target_socket.h>
+#include <tlm_utils/peq_with_cb_and_phase.h>
+#include <unordered_map>
+#include <vector>
+
+#include "stats/StatGroup.h"
+#include "timing/memory/AddressMap.h"
+#include "timing/memory/NocSpec.h"
+
+namespace vgm::models {
+
+class Noc : public sc_core::sc_module {
+public:
+    SC_HAS_PROCESS(Noc);
+    tlm_utils::multi_passthrough_target_socket<Noc> nmu;     // masters, index = master id
+    tlm_utils::multi_passthrough_initiator_socket<Noc> nsu;  // HBM ports, index = port
+
+    Noc(sc_core::sc_module_name name, const memory::NocSpec& spec, const memory::AddressMap& map,
+        uint32_t pseudoChannels);
+    ~Noc() override;
+
+    uint32_t portOf(uint64_t address) const;
+    void finish(stats::Group& g) const;
+
+private:
+    struct Req;
+    struct Link {  // one direction of one NMU or NSU link
+        int64_t freeAt = 0;
+        uint64_t bytes = 0, busy = 0, queueing = 0, transfers = 0;
+    };
+    struct Nsu {
+        Link req, resp;
+        std::vector<std::deque<Req*>> waiting;  // per master
+        std::deque<Req*> toHbm;
+        uint32_t inFlight = 0;
+        bool hbmBusy = false, wakeScheduled = false;
+        std::unique_ptr<memory::NocArbiter> arb;
+    };
+    struct Nmu {
+        Link req, resp;
+        uint32_t outstanding = 0;
+        std::deque<Req*> held;  // BEGIN_REQ beyond the outstanding limit
+        std::deque<Req*> responses;
+        bool respBusy = false;
+    };
+    enum class Act : uint8_t { AtNsu, NsuFree, AtHbm, AtNmu, Deliver };
+    struct Action {
+        int64_t cycle;
+        uint64_t seq;
+        Act kind;
+        uint32_t index;
+        Req* req;
+        bool operator>(const Action& o) const { return cycle != o.cycle ? cycle > o.cycle : seq > o.seq; }
+    };
+
+    tlm::tlm_sync_enum nbTransportFw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    tlm::tlm_sync_enum nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
+    void accept(Req* r);
+    void tryGrant(uint32_t port);
+    void trySendHbm(uint32_t port);
+    void trySendResp(uint32_t master);
+    void schedule(int64_t cycle, Act kind, uint32_t index, Req* r);
+    void actionMethod();
+    int64_t cycleNow() const;
+    static int64_t send(Link& l, int64_t ready, uint64_t bytes, uint32_t width);
+
+    memory::NocSpec spec_;
+    const memory::AddressMap& map_;
+    uint32_t pcs_;
+    std::vector<Nmu> nmus_;
+    std::vector<Nsu> nsus_;
+    std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Req>> reqs_;
+    tlm_utils::peq_with_cb_and_phase<Noc> peq_;
+    std::priority_queue<Action, std::vector<Action>, std::greater<Action>> actions_;
+    uint64_t seq_ = 0;
+    sc_core::sc_event wake_;
+};
+
+}  // namespace vgm::models
