@@ -25,4 +25,6 @@ int sweepMergeCommand(const Args& args);  // SweepMergeCommand.cpp
 int checkCommand(const Args& args);       // CheckCommand.cpp
 int traceCommand(const Args& args);   // TraceCommand.cpp
 
+int membenchCommand(const Args& args);  // MembenchCommand.cpp
+
 }  // namespace vgm::app
