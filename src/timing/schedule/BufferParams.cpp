@@ -19,6 +19,16 @@ void declareBufferParams(Section& root) {
     }
     b.param("double_buffering").boolean().defaultValue(true).describe(
         "Split weight and activation buffers in two halves so the next load overlaps compute");
+
+    Section& d = root.section("dma", "DMA engines: one weight and one activation engine, each a NoC master port");
+    d.param("transaction_bytes").integer().withUnit("B").defaultValue(4096).range(32, 1 << 24).describe(
+        "Bytes per TLM transaction a DMA engine issues (the HBM cuts it into bursts)");
+    d.param("outstanding").integer().defaultValue(16).range(1, 4096).describe(
+        "Transactions a DMA engine keeps in flight");
+    d.param("memoize").boolean().defaultValue(true).describe(
+        "Reuse the simulated duration of an identical earlier transfer (same direction, size and address "
+        "offset within the interleave period) instead of replaying it over TLM: needed for whole videos "
+        "(10^9 HBM bursts); false = every byte goes over the NoC and HBM models");
 }
 
 }  // namespace vgm::config

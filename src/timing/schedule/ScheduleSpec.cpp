@@ -17,6 +17,10 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.activation = buf("activation");
     sp.output = buf("output");
     sp.doubleBuffering = b.boolean("double_buffering");
+    const config::View d = cfg.root()["dma"];
+    sp.dmaTransactionBytes = d.count("transaction_bytes");
+    sp.dmaOutstanding = d.count("outstanding");
+    sp.dmaMemoize = d.boolean("memoize");
     if (sp.weight.bytes() == 0) b.fail("weight", "the weight buffer needs at least one URAM or BRAM36");
     if (sp.output.bytes() == 0) b.fail("output", "the output buffer needs at least one URAM or BRAM36");
     return sp;

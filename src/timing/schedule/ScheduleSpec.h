@@ -23,6 +23,8 @@ struct ScheduleSpec {
     uint64_t replayPenalty = 5;
     BufferSpec weight, activation, output;
     bool doubleBuffering = true;
+    uint64_t dmaTransactionBytes = 4096, dmaOutstanding = 16;
+    bool dmaMemoize = true;
 
     static ScheduleSpec fromConfig(const config::Config& cfg);
 };
