@@ -13,7 +13,8 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy)
       openRow_(spec.banks, -1),
       actCycle_(spec.banks, TimingChecker::kLongAgo),
       cand_(spec.banks),
-      hasCand_(spec.banks, 0) {
+      hasCand_(spec.banks, 0),
+      stale_(spec.banks, 1) {
     if (policy.refresh == ControllerPolicy::Refresh::AllBank) refreshDue_ = spec.tREFI;
     if (policy.refresh == ControllerPolicy::Refresh::PerBank) refreshDue_ = spec.tREFISB;
 }
@@ -29,6 +30,7 @@ void PcController::accept(MemRequest req, Cycle now) {
     req.seq = seq_++;
     queues_[req.bank].push_back(req);
     ++queued_;
+    stale_[req.bank] = 1;
     candValid_ = false;
     lastAccept_ = now;
 }
@@ -54,7 +56,7 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
 void PcController::computeCandidates() const {
     candMin_ = kNever;
     for (uint32_t b = 0; b < spec_.banks; ++b) {
-        hasCand_[b] = queued_ && candidateFor(b, cand_[b]);
+        if (stale_[b]) hasCand_[b] = candidateFor(b, cand_[b]), stale_[b] = 0;
         if (hasCand_[b]) candMin_ = std::min(candMin_, cand_[b].at);
     }
     candValid_ = true;
@@ -95,7 +97,7 @@ void PcController::runUntil(Cycle end, std::vector<Completion>& out) {
 // and one row command (separate HBM buses), each the oldest legal candidate.
 void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
     now_ = t;
-    if (!refreshPending_ && t >= refreshDue_) refreshPending_ = true, candValid_ = false;
+    if (!refreshPending_ && t >= refreshDue_) refreshPending_ = true, invalidateAll();
     Candidate col{}, row{}, c{};
     bool haveCol = false, haveRow = false;
     uint64_t colSeq = 0, rowSeq = 0;
@@ -118,6 +120,13 @@ void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
 
 void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& out) {
     candValid_ = false;
+    if (c.cmd == Command::PREA || c.cmd == Command::REFab || c.cmd == Command::REFpb) {
+        invalidateAll();  // rows or the refresh-blocked bank change
+    } else {
+        stale_[c.bank] = 1;
+        for (uint32_t b = 0; b < spec_.banks; ++b)
+            if (hasCand_[b] && checker_.affectsOthers(c.cmd, cand_[b].cmd)) stale_[b] = 1;
+    }
     checker_.record(c.cmd, c.bank, t);
     ++counters_.commands[int(c.cmd)];
     bool autoPre = isColumn(c.cmd) && !policy_.openPage;

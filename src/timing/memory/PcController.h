@@ -59,7 +59,8 @@ private:
         Cycle at;
     };
     bool candidateFor(uint32_t bank, Candidate& c) const;
-    void computeCandidates() const;  // fills cand_ (at = raw earliest, not clamped to now_)
+    void computeCandidates() const;  // refreshes stale cand_ (at = raw earliest, not clamped to now_)
+    void invalidateAll() { std::fill(stale_.begin(), stale_.end(), 1), candValid_ = false; }
     bool refreshCandidate(Candidate& c) const;
     bool bankBlocked(uint32_t bank) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
@@ -79,9 +80,10 @@ private:
     uint32_t refreshBank_ = 0;
     PcCounters counters_;
     std::vector<IssuedCommand>* log_ = nullptr;
-    // Candidates of every bank, valid until the next accept/issue/refresh change.
+    // Candidates of every bank. A bank's entry goes stale when its queue or
+    // row changes, or a command that can move its earliest cycle issues.
     mutable std::vector<Candidate> cand_;
-    mutable std::vector<uint8_t> hasCand_;
+    mutable std::vector<uint8_t> hasCand_, stale_;
     mutable Cycle candMin_ = kNever;
     mutable bool candValid_ = false;
 };

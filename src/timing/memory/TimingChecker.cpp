@@ -7,10 +7,7 @@ namespace vgm::memory {
 using C = Command;
 
 TimingChecker::TimingChecker(const MemSpec& s)
-    : spec_(s),
-      lastBank_(size_t(kCommands) * s.banks, kLongAgo),
-      lastGroup_(size_t(kCommands) * s.bankGroups, kLongAgo) {
-    lastPc_.fill(kLongAgo);
+    : spec_(s), stride_(s.banks + s.bankGroups + 1), last_(size_t(kCommands) * stride_, kLongAgo) {
     faw_.fill(kLongAgo);
     const Cycle wrData = s.WL + s.burstCycles();  // WR to end of write data
     // ACT: bank cycle, activate spacing, after precharge and refresh.
@@ -55,41 +52,38 @@ TimingChecker::TimingChecker(const MemSpec& s)
     add(C::REFpb, C::REFab, Pc, s.tRFC);
     add(C::REFpb, C::REFpb, Bank, s.tRFCSB);
     add(C::REFpb, C::REFpb, Pc, s.tRREFD);
+    for (int p = 0; p < kCommands; ++p)
+        for (int n = 0; n < kCommands; ++n) {
+            bool actLike = (p == int(C::ACT) || p == int(C::REFpb)) && (n == int(C::ACT) || n == int(C::REFpb));
+            affects_[p][n] = actLike || isColumn(C(p)) == isColumn(C(n));  // tFAW, shared bus
+            for (const Rule& r : rules_[n])
+                if (int(r.prev) == p && r.scope != Bank) affects_[p][n] = true;
+        }
 }
 
 void TimingChecker::add(Command next, Command prev, Scope scope, Cycle delay) {
-    rules_[int(next)].push_back(Rule{prev, scope, delay});
-}
-
-Cycle TimingChecker::lastOf(Command c, Scope s, uint32_t bank) const {
-    return const_cast<TimingChecker*>(this)->last(c, s, bank);
-}
-
-Cycle& TimingChecker::last(Command c, Scope s, uint32_t bank) {
-    switch (s) {
-        case Bank: return lastBank_[size_t(c) * spec_.banks + bank];
-        case Group: return lastGroup_[size_t(c) * spec_.bankGroups + spec_.bankGroupOf(bank)];
-        default: return lastPc_[int(c)];
-    }
+    rules_[int(next)].push_back(Rule{prev, scope, delay, slot(prev, scope)});
 }
 
 Cycle TimingChecker::earliest(Command cmd, uint32_t bank) const {
     Cycle t = (isColumn(cmd) ? lastColBus_ : lastRowBus_) + 1;
-    for (const Rule& r : rules_[int(cmd)]) t = std::max(t, lastOf(r.prev, r.scope, bank) + r.delay);
+    const uint32_t offset[3] = {bank, spec_.bankGroupOf(bank), 0};
+    for (const Rule& r : rules_[int(cmd)]) t = std::max(t, last_[r.base + offset[r.scope]] + r.delay);
     if (cmd == C::ACT || cmd == C::REFpb) t = std::max(t, faw_[fawHead_] + spec_.tFAW);
     return t;
 }
 
 void TimingChecker::stamp(Command c, uint32_t bank, Cycle at) {
+    const uint32_t offset[3] = {bank, spec_.bankGroupOf(bank), 0};
     for (Scope s : {Bank, Group, Pc}) {
-        Cycle& l = last(c, s, bank);
+        Cycle& l = last_[slot(c, s) + offset[s]];
         l = std::max(l, at);
     }
 }
 
 void TimingChecker::record(Command cmd, uint32_t bank, Cycle at) {
     if (cmd == C::PREA || cmd == C::REFab) {
-        lastPc_[int(cmd)] = at;  // pseudo-channel wide: only Pc-scope rules read these
+        last_[slot(cmd, Pc)] = at;  // pseudo-channel wide: only Pc-scope rules read these
     } else {
         stamp(cmd, bank, at);
     }

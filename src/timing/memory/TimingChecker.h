@@ -21,6 +21,9 @@ public:
     // An auto-precharge after RD/WR: the bank closes at `at` without a command.
     void recordImplicitPrecharge(uint32_t bank, Cycle at);
 
+    // Can issuing `prev` on one bank move the earliest cycle of `next` on another bank?
+    bool affectsOthers(Command prev, Command next) const { return affects_[int(prev)][int(next)]; }
+
     static constexpr Cycle kLongAgo = -(Cycle(1) << 40);
 
 private:
@@ -29,17 +32,17 @@ private:
         Command prev;
         Scope scope;
         Cycle delay;
+        uint32_t base;  // index of (prev, scope, 0) in last_
     };
     void add(Command next, Command prev, Scope scope, Cycle delay);
-    Cycle& last(Command c, Scope s, uint32_t bank);
-    Cycle lastOf(Command c, Scope s, uint32_t bank) const;
+    uint32_t slot(Command c, Scope s) const { return uint32_t(c) * stride_ + (s == Bank ? 0 : s == Group ? spec_.banks : spec_.banks + spec_.bankGroups); }
     void stamp(Command c, uint32_t bank, Cycle at);
 
     const MemSpec& spec_;
+    uint32_t stride_;  // banks + groups + 1 entries per command
     std::array<std::vector<Rule>, kCommands> rules_;
-    std::vector<Cycle> lastBank_;   // [cmd * banks + bank]
-    std::vector<Cycle> lastGroup_;  // [cmd * groups + group]
-    std::array<Cycle, kCommands> lastPc_;
+    std::vector<Cycle> last_;  // per command: [bank...][group...][pseudo-channel]
+    bool affects_[kCommands][kCommands] = {};
     std::array<Cycle, 4> faw_;  // last four ACT/REFpb, oldest at fawHead_
     uint32_t fawHead_ = 0;
     Cycle lastRowBus_ = kLongAgo, lastColBus_ = kLongAgo;
