@@ -23,6 +23,7 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
     : sc_module(name), socket("socket"), spec_(spec), map_(map), pcs_(spec.totalPcs()),
       pcBytes_(spec.totalPcs(), 0), peq_(this, &Hbm::peqCallback) {
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
+    tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
     for (uint32_t p = 0; p < pcs_.size(); ++p) {
         pcs_[p].ctrl = std::make_unique<memory::PcController>(spec_, policy);
         sc_spawn_options o;
@@ -35,12 +36,12 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
 
 Hbm::~Hbm() = default;
 
+// Kernel time in ticks; one tCK = tickPerCycle_ ticks (exact: tCK is whole picoseconds).
 Cycle Hbm::cycleNow() const {
-    uint64_t ps = sc_time_stamp().value() / sc_time(1, SC_PS).value();
-    return Cycle((ps + uint64_t(spec_.tCKps) - 1) / uint64_t(spec_.tCKps));  // next clock edge
+    return Cycle((sc_time_stamp().value() + tickPerCycle_ - 1) / tickPerCycle_);  // next clock edge
 }
 
-sc_time Hbm::at(Cycle c) const { return sc_time(double(c * spec_.tCKps), SC_PS) - sc_time_stamp(); }
+sc_time Hbm::at(Cycle c) const { return sc_time::from_value(uint64_t(c) * tickPerCycle_ - sc_time_stamp().value()); }
 
 tlm::tlm_sync_enum Hbm::nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph,
                                       sc_time& delay) {

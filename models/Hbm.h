@@ -60,6 +60,7 @@ private:
     memory::Cycle cycleNow() const;
     sc_core::sc_time at(memory::Cycle c) const;
 
+    uint64_t tickPerCycle_ = 1;
     memory::MemSpec spec_;
     memory::AddressMap map_;
     std::vector<Pc> pcs_;

@@ -9,18 +9,19 @@ MemBenchInitiator::MemBenchInitiator(sc_module_name name, std::vector<memory::Tr
     : sc_module(name), socket("socket"), reqs_(std::move(reqs)), outstanding_(outstanding) {
     socket.register_nb_transport_bw(this, &MemBenchInitiator::nbTransportBw);
     latPs_.reserve(reqs_.size());
+    tickPerPs_ = sc_time(1, SC_PS).value();
     SC_METHOD(issue);
     sensitive << ev_;
 }
 
-uint64_t MemBenchInitiator::nowPs() const { return sc_time_stamp().value() / sc_time(1, SC_PS).value(); }
+uint64_t MemBenchInitiator::nowPs() const { return sc_time_stamp().value() / tickPerPs_; }
 
 void MemBenchInitiator::issue() {
     while (!waitEndReq_ && inFlight_ < outstanding_ && next_ < reqs_.size()) {
         const memory::TrafficRequest& r = reqs_[next_];
         uint64_t now = nowPs();
         if (uint64_t(r.atPs) > now) {  // trace time not reached yet
-            ev_.notify(sc_time(double(uint64_t(r.atPs) - now), SC_PS));
+            ev_.notify(sc_time::from_value((uint64_t(r.atPs) - now) * tickPerPs_));
             return;
         }
         if (free_.empty()) {

@@ -44,7 +44,7 @@ private:
     std::vector<Slot*> free_;
     std::unordered_map<const tlm::tlm_generic_payload*, Slot*> bySlot_;
     std::vector<uint64_t> latPs_;
-    uint64_t lastPs_ = 0, bytes_ = 0, errors_ = 0;
+    uint64_t lastPs_ = 0, bytes_ = 0, errors_ = 0, tickPerPs_ = 1;
     sc_core::sc_event ev_;
 };
 

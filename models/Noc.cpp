@@ -20,6 +20,7 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
       nsus_(spec.ports), peq_(this, &Noc::peqCallback) {
     nmu.register_nb_transport_fw(this, &Noc::nbTransportFw);
     nsu.register_nb_transport_bw(this, &Noc::nbTransportBw);
+    tickPerCycle_ = uint64_t(spec.periodPs) * sc_time(1, SC_PS).value();
     for (Nsu& n : nsus_) {
         n.waiting.resize(spec.masters);
         n.arb = std::make_unique<memory::NocArbiter>(spec.masters, spec.priority);
@@ -37,8 +38,11 @@ uint32_t Noc::portOf(uint64_t address) const {
 }
 
 int64_t Noc::cycleNow() const {
-    uint64_t ps = sc_time_stamp().value() / sc_time(1, SC_PS).value();
-    return int64_t((ps + uint64_t(spec_.periodPs) - 1) / uint64_t(spec_.periodPs));
+    return int64_t((sc_time_stamp().value() + tickPerCycle_ - 1) / tickPerCycle_);  // next NoC clock edge
+}
+
+sc_time Noc::at(int64_t cycle) const {
+    return sc_time::from_value(uint64_t(cycle) * tickPerCycle_ - sc_time_stamp().value());
 }
 
 // Store-and-forward on one link: returns the cycle the last byte leaves it.
@@ -55,7 +59,7 @@ int64_t Noc::send(Link& l, int64_t ready, uint64_t bytes, uint32_t width) {
 
 void Noc::schedule(int64_t cycle, Act kind, uint32_t index, Req* r) {
     actions_.push(Action{cycle, seq_++, kind, index, r});
-    wake_.notify(sc_time(double(cycle * spec_.periodPs), SC_PS) - sc_time_stamp());
+    wake_.notify(at(cycle));
 }
 
 tlm::tlm_sync_enum Noc::nbTransportFw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time& d) {
@@ -207,7 +211,7 @@ void Noc::actionMethod() {
         }
     }
     if (!actions_.empty())
-        wake_.notify(sc_time(double(actions_.top().cycle * spec_.periodPs), SC_PS) - sc_time_stamp());
+        wake_.notify(at(actions_.top().cycle));
 }
 
 void Noc::finish(stats::Group& g) const {

@@ -77,8 +77,10 @@ private:
     void schedule(int64_t cycle, Act kind, uint32_t index, Req* r);
     void actionMethod();
     int64_t cycleNow() const;
+    sc_core::sc_time at(int64_t cycle) const;  // delay from now to that NoC cycle
     static int64_t send(Link& l, int64_t ready, uint64_t bytes, uint32_t width);
 
+    uint64_t tickPerCycle_ = 1;
     memory::NocSpec spec_;
     const memory::AddressMap& map_;
     uint32_t pcs_;

@@ -55,7 +55,9 @@ TEST_CASE("memory: pc_interleave preset spreads consecutive blocks over pseudo-c
     AddressMap m = mapOf(hbmConfig(hbm));
     for (uint32_t i = 0; i < 32; ++i) REQUIRE(m.decode(uint64_t(i) * 256).pc == i);
     REQUIRE(m.decode(32 * 256).pc == 0);
-    REQUIRE(m.decode(32 * 256).column == 32);  // next 256 B of the same row
+    REQUIRE(m.decode(32 * 256).bankGroup == 1);  // then the next bank group (tCCDS between them)
+    REQUIRE(m.decode(4 * 32 * 256).column == 32);  // then the next 256 B of the same row
+    REQUIRE(m.decode(4 * 32 * 256).row == 0);
     REQUIRE(m.decode(255).pc == 0);
 }
 

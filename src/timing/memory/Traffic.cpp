@@ -41,10 +41,15 @@ std::vector<TrafficRequest> readStl(const std::string& path, double clockMhz, ui
     for (size_t n = 1; std::getline(in, line); ++n) {
         auto bad = [&](const std::string& msg) { throwInput(path, "line " + std::to_string(n), msg); };
         line = line.substr(0, line.find('#'));
-        std::istringstream f(line);
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        size_t colon = line.find(':');
+        std::string head = line.substr(0, colon);
+        std::istringstream f(colon == std::string::npos ? "" : line.substr(colon + 1));
         std::string tok;
-        if (!(f >> tok)) continue;
-        if (tok.back() != ':') bad("expected '<cycle>:' first, got '" + tok + "'");
+        std::istringstream h(head);
+        if (colon == std::string::npos || !(h >> tok) || (h >> std::ws, !h.eof()))
+            bad("expected '<cycle>:' first, got '" + head + "'");
+        tok += ':';
         TrafficRequest r;
         r.bytes = defaultBytes;
         try {
