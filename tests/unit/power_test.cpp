@@ -15,6 +15,7 @@ Config smallDesign(const std::vector<std::string>& sets = {}) {
       "dsp": {"groups": [{"name": "g", "unit": "dsp-e", "engine": "systolic", "rows": 32, "cols": 32}],
               "dsp_e": {"extra_lut": 120, "extra_ff": 160}},
       "sfu": {"elements_per_cycle": 16},
+      "sparsity": {"enabled": true},
       "memory": {"noc": {"masters": 1}}})");
     return Config::fromJson(doc, "small.json", sets);
 }

@@ -15,7 +15,7 @@ Config design(const std::vector<std::string>& sets = {}) {
     const Json doc = Json::parse(R"({
       "dsp": {"groups": [{"name": "a", "unit": "dsp-e", "rows": 4, "cols": 4},
                          {"name": "b", "unit": "dsp-e", "rows": 4, "cols": 4}]},
-      "sparsity": {"group_frames": 1, "block_tokens": 2,
+      "sparsity": {"enabled": true, "group_frames": 1, "block_tokens": 2,
                    "su": {"lanes": 4, "read_bytes_per_cycle": 8, "pipeline_depth": 2, "precision": "fp16"},
                    "ru": {"bytes_per_cycle": 8, "latency": 1}},
       "scheduler": {"tile_rows": 4, "replay_penalty_cycles": 5}})");

@@ -7,8 +7,9 @@ namespace vgm::config {
 
 void declareSparsityParams(Section& root) {
     Section& s = root.section("sparsity", "Time-space activation sparsity: SU detection, RU recovery");
-    s.param("enabled").boolean().defaultValue(true).describe(
-        "false = every token is computed (trace masks ignored, SU and RU idle)");
+    s.param("enabled").boolean().defaultValue(false).describe(
+        "true = the SU examines the tokens of the roles below and skipped rows are not computed; "
+        "false (default, a plain accelerator) = every token is computed, trace masks ignored, no SU/RU");
     s.param("group_frames").integer().withUnit("frame").defaultValue(3).range(1, 1024).describe(
         "Inter-frame: frames per group G; the middle frame (index G/2) is the reference (assumed 3)");
     s.param("block_tokens").integer().withUnit("token").defaultValue(4).range(1, 1 << 20).describe(
