@@ -107,7 +107,7 @@ void OpPlanner::schedule(const Operator& op, OpPlan& p) {
             in.ready[g] = compute_.unit(compute_.groups[g]).modeSwitchCycles;
     p.zss = policy_->schedule(in);
     for (const Placement& pl : p.zss.placements) groupMode_[pl.group] = int(prec);
-    p.computeCycles = p.zss.makespan + p.spec.replayCycles;
+    p.computeCycles = p.zss.makespan;
 }
 
 }  // namespace vgm::timing

@@ -30,7 +30,7 @@ struct OpPlan {
     uint64_t ruRows = 0, ruCycles = 0, ruBytes = 0;
     Speculation spec;
     ScheduleResult zss;        // tiled only: tile placements, per-group busy
-    uint64_t computeCycles = 0;  // tiled only: makespan + replay penalties
+    uint64_t computeCycles = 0;  // tiled only: makespan (replay penalties are spec.replayCycles)
     uint64_t weightBytes = 0, inputBytes = 0, outputBytes = 0;
 };
 
