@@ -7,10 +7,6 @@ namespace vgm::models {
 using namespace sc_core;
 using memory::Cycle;
 
-namespace {
-DECLARE_EXTENDED_PHASE(HBM_DATA_DONE);  // internal: the last burst's data has moved
-}
-
 struct Hbm::Txn {
     tlm::tlm_generic_payload* trans;
     int port;
@@ -24,14 +20,46 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
       pcBytes_(spec.totalPcs(), 0), peq_(this, &Hbm::peqCallback) {
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
-    for (uint32_t p = 0; p < pcs_.size(); ++p) {
-        pcs_[p].ctrl = std::make_unique<memory::PcController>(spec_, policy);
-        sc_spawn_options o;
-        o.spawn_method();
-        o.dont_initialize();
-        o.set_sensitivity(&pcs_[p].wake);
-        sc_spawn([this, p] { pcMethod(p); }, sc_gen_unique_name("pc"), &o);
+    for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy);
+    SC_METHOD(tickMethod);
+    sensitive << tick_;
+    dont_initialize();
+}
+
+void Hbm::wake(uint32_t p, Cycle c) {
+    if (c >= pcs_[p].wakeAt) return;
+    pcs_[p].wakeAt = c;
+    wakes_.emplace(c, p);
+    scheduleTick(c);
+}
+
+void Hbm::scheduleTick(Cycle c) {
+    if (c < tickAt_) {
+        tickAt_ = c;
+        tick_.notify(at(c));
     }
+}
+
+void Hbm::tickMethod() {
+    Cycle c = cycleNow();
+    tickAt_ = memory::PcController::kNever;
+    while (!wakes_.empty() && wakes_.top().first <= c) {
+        auto [when, p] = wakes_.top();
+        wakes_.pop();
+        if (pcs_[p].wakeAt != when) continue;  // superseded by an earlier wake
+        pcs_[p].wakeAt = memory::PcController::kNever;
+        pcMethod(p);
+    }
+    while (!dataDone_.empty() && std::get<0>(dataDone_.top()) <= c) {
+        Txn* txn = std::get<2>(dataDone_.top());
+        dataDone_.pop();
+        txn->trans->set_response_status(tlm::TLM_OK_RESPONSE);
+        ports_[size_t(txn->port)].responses.push_back(txn);
+        sendResponse(uint32_t(txn->port));
+    }
+    while (!wakes_.empty() && pcs_[wakes_.top().second].wakeAt != wakes_.top().first) wakes_.pop();
+    if (!wakes_.empty()) scheduleTick(wakes_.top().first);
+    if (!dataDone_.empty()) scheduleTick(std::get<0>(dataDone_.top()));
 }
 
 Hbm::~Hbm() = default;
@@ -62,10 +90,6 @@ void Hbm::peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph) {
     Txn* txn = it->second.get();
     if (ph == tlm::BEGIN_REQ) {
         beginRequest(txn);
-    } else if (ph == HBM_DATA_DONE) {
-        t.set_response_status(tlm::TLM_OK_RESPONSE);
-        ports_[size_t(txn->port)].responses.push_back(txn);
-        sendResponse(uint32_t(txn->port));
     } else if (ph == tlm::END_RESP) {
         uint32_t port = uint32_t(txn->port);
         ports_[port].respBusy = false;
@@ -97,7 +121,7 @@ void Hbm::beginRequest(Txn* txn) {
         r.row = d.row;
         r.column = d.column;
         pcs_[d.pc].input.push_back(Burst{txn, r});
-        pcs_[d.pc].wake.notify(at(c));
+        wake(d.pc, c);
         ++txn->toAdmit;
         ++txn->toFinish;
     }
@@ -108,7 +132,7 @@ void Hbm::pcMethod(uint32_t p) {
     memory::PcController& ctrl = *pc.ctrl;
     Cycle c = cycleNow();
     if (c < ctrl.now()) {  // this cycle was already processed: new input waits for the next one
-        pc.wake.notify(at(ctrl.now()));
+        wake(p, ctrl.now());
         return;
     }
     ctrl.runUntil(c, pc.done);
@@ -127,7 +151,10 @@ void Hbm::pcMethod(uint32_t p) {
     for (const memory::Completion& done : pc.done) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
         pcBytes_[p] += spec_.burstBytes();
-        if (--txn->toFinish == 0) peq_.notify(*txn->trans, HBM_DATA_DONE, at(done.done));
+        if (--txn->toFinish == 0) {
+            dataDone_.emplace(done.done, doneSeq_++, txn);
+            scheduleTick(done.done);
+        }
     }
     pc.done.clear();
     Cycle next = memory::PcController::kNever;
@@ -135,7 +162,7 @@ void Hbm::pcMethod(uint32_t p) {
         next = ctrl.canAccept(pc.input.front().req.bank, c + 1) ? c + 1 : ctrl.nextEvent();
     else if (ctrl.hasRequests())
         next = ctrl.nextEvent();
-    if (next != memory::PcController::kNever) pc.wake.notify(at(next));
+    if (next != memory::PcController::kNever) wake(p, next);
 }
 
 void Hbm::sendResponse(uint32_t port) {

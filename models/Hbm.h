@@ -7,6 +7,8 @@
 // last burst's data has moved.
 #include <deque>
 #include <memory>
+#include <queue>
+#include <tuple>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/multi_passthrough_target_socket.h>
@@ -22,6 +24,7 @@ namespace vgm::models {
 
 class Hbm : public sc_core::sc_module {
 public:
+    SC_HAS_PROCESS(Hbm);
     tlm_utils::multi_passthrough_target_socket<Hbm> socket;
 
     Hbm(sc_core::sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
@@ -43,7 +46,7 @@ private:
     struct Pc {
         std::unique_ptr<memory::PcController> ctrl;
         std::deque<Burst> input;  // bursts not yet in the request buffer
-        sc_core::sc_event wake;
+        memory::Cycle wakeAt = memory::PcController::kNever;
         std::vector<memory::Completion> done;
     };
     struct Port {
@@ -56,6 +59,9 @@ private:
     void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
     void beginRequest(Txn* txn);
     void pcMethod(uint32_t pc);
+    void wake(uint32_t pc, memory::Cycle c);  // run pc at cycle c (earliest request wins)
+    void tickMethod();
+    void scheduleTick(memory::Cycle c);
     void sendResponse(uint32_t port);
     memory::Cycle cycleNow() const;
     sc_core::sc_time at(memory::Cycle c) const;
@@ -68,6 +74,16 @@ private:
     std::vector<uint64_t> pcBytes_;  // bytes moved per pseudo-channel (bursts x burst size)
     tlm_utils::peq_with_cb_and_phase<Hbm> peq_;
     std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Txn>> txns_;
+    // One SystemC event for all pseudo-channels: channels due in the same
+    // cycle share a wake-up. Heap of (cycle, pc); stale entries are skipped.
+    std::priority_queue<std::pair<memory::Cycle, uint32_t>, std::vector<std::pair<memory::Cycle, uint32_t>>,
+                        std::greater<>> wakes_;
+    // Transactions whose last data beat moves at a cycle: (cycle, order, txn).
+    std::priority_queue<std::tuple<memory::Cycle, uint64_t, Txn*>,
+                        std::vector<std::tuple<memory::Cycle, uint64_t, Txn*>>, std::greater<>> dataDone_;
+    uint64_t doneSeq_ = 0;
+    sc_core::sc_event tick_;
+    memory::Cycle tickAt_ = memory::PcController::kNever;
 };
 
 }  // namespace vgm::models
