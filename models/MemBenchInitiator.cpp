@@ -26,23 +26,22 @@ void MemBenchInitiator::issue() {
         }
         if (free_.empty()) {
             slots_.emplace_back();
-            bySlot_[&slots_.back().trans] = &slots_.back();
             free_.push_back(&slots_.back());
         }
         Slot* s = free_.back();
         free_.pop_back();
-        s->trans.set_command(r.write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-        s->trans.set_address(r.address);
-        s->trans.set_data_length(r.bytes);
-        s->trans.set_data_ptr(nullptr);  // timing only: no data is moved
-        s->trans.set_streaming_width(r.bytes);
-        s->trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+        s->set_command(r.write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
+        s->set_address(r.address);
+        s->set_data_length(r.bytes);
+        s->set_data_ptr(nullptr);  // timing only: no data is moved
+        s->set_streaming_width(r.bytes);
+        s->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
         s->sentPs = now;
         ++next_;
         ++inFlight_;
         tlm::tlm_phase ph = tlm::BEGIN_REQ;
         sc_time d = SC_ZERO_TIME;
-        tlm::tlm_sync_enum st = socket->nb_transport_fw(s->trans, ph, d);
+        tlm::tlm_sync_enum st = socket->nb_transport_fw(*s, ph, d);
         waitEndReq_ = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
     }
 }
@@ -54,7 +53,7 @@ tlm::tlm_sync_enum MemBenchInitiator::nbTransportBw(tlm::tlm_generic_payload& t,
         return tlm::TLM_ACCEPTED;
     }
     if (ph == tlm::BEGIN_RESP) {
-        Slot* s = bySlot_.at(&t);
+        Slot* s = static_cast<Slot*>(&t);  // every payload we send is a Slot
         uint64_t now = nowPs();
         latPs_.push_back(now - s->sentPs);
         lastPs_ = now;

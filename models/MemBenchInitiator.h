@@ -6,7 +6,6 @@
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
-#include <unordered_map>
 #include <vector>
 
 #include "timing/memory/Traffic.h"
@@ -27,8 +26,7 @@ public:
     bool done() const { return completed_ == reqs_.size(); }
 
 private:
-    struct Slot {
-        tlm::tlm_generic_payload trans;
+    struct Slot : tlm::tlm_generic_payload {  // a payload that remembers when it was sent
         uint64_t sentPs = 0;
     };
     void issue();
@@ -42,7 +40,6 @@ private:
     bool waitEndReq_ = false;
     std::deque<Slot> slots_;
     std::vector<Slot*> free_;
-    std::unordered_map<const tlm::tlm_generic_payload*, Slot*> bySlot_;
     std::vector<uint64_t> latPs_;
     uint64_t lastPs_ = 0, bytes_ = 0, errors_ = 0, tickPerPs_ = 1;
     sc_core::sc_event ev_;

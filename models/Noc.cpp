@@ -25,6 +25,7 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
         n.waiting.resize(spec.masters);
         n.arb = std::make_unique<memory::NocArbiter>(spec.masters, spec.priority);
     }
+    reqs_.reserve(size_t(spec.masters) * spec.outstanding * 2);
     SC_METHOD(actionMethod);
     sensitive << wake_;
     dont_initialize();
