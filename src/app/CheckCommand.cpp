@@ -12,11 +12,11 @@ namespace vgm::app {
 int checkCommand(const Args& args) {
     po::options_description opts("options");
     dse::CheckOptions o;
-    opts.add_options()
-        ("golden,g", po::value(&o.goldenDir), "golden folder holding manifest.json (default tests/golden)")
-        ("update", "rewrite the goldens that moved (on purpose only) and print what changed")
-        ("set", po::value(&o.sets)->composing(), "override a config value in every case (what would move?)")
-        ("jobs,j", po::value(&o.jobs), "cases run at a time (default 2)");
+    opts.add_options()("golden,g", po::value(&o.goldenDir),
+                       "golden folder holding manifest.json (default tests/golden)")(
+        "update", "rewrite the goldens that moved (on purpose only) and print what changed")(
+        "set", po::value(&o.sets)->composing(), "override a config value in every case (what would move?)")(
+        "jobs,j", po::value(&o.jobs), "cases run at a time (default 2)");
     po::variables_map vm;
     if (!parseArgs("check", "[--golden DIR] [--update]", args, opts, vm)) return 0;
     o.update = vm.count("update") > 0;
@@ -27,8 +27,8 @@ int checkCommand(const Args& args) {
 
     char tol[32];
     std::snprintf(tol, sizeof tol, "%g", r.relTol);
-    std::cout << "check " << o.goldenDir << ": " << r.cases << " cases; integers and strings exact, floats to "
-              << tol << " relative\n";
+    std::cout << "check " << o.goldenDir << ": " << r.cases << " cases; integers and strings exact, floats to " << tol
+              << " relative\n";
     for (const auto& [name, err] : r.failed) std::cout << "  " << name << ": FAILED to run: " << err << "\n";
     if (!r.moved.empty()) std::cout << dse::changeTable(r.moved);
     if (o.update) {

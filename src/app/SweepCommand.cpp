@@ -31,17 +31,15 @@ int sweepCommand(const Args& args) {
     std::string spec, out, shardText = "1/1";
     unsigned jobs = 0;
     double timeout = 0;
-    opts.add_options()
-        ("spec,s", po::value(&spec)->required(), "sweep spec (JSON, see src/dse/README.md)")
-        ("jobs,j", po::value(&jobs), "points run at a time (default: number of cores)")
-        ("shard", po::value(&shardText), "run only slice I of N (I/N, 1-based), e.g. 3/8")
-        ("out,o", po::value(&out), "output folder (default out/sweeps/<name>)")
-        ("resume", "continue a sweep in --out: skip points whose report.json is complete")
-        ("timeout", po::value(&timeout), "per-point time limit in seconds (overrides the spec's timeout_s)")
-        ("dry-run,n", "list this shard's points (and filtered ones) without running anything");
+    opts.add_options()("spec,s", po::value(&spec)->required(), "sweep spec (JSON, see src/dse/README.md)")(
+        "jobs,j", po::value(&jobs), "points run at a time (default: number of cores)")(
+        "shard", po::value(&shardText), "run only slice I of N (I/N, 1-based), e.g. 3/8")(
+        "out,o", po::value(&out), "output folder (default out/sweeps/<name>)")(
+        "resume", "continue a sweep in --out: skip points whose report.json is complete")(
+        "timeout", po::value(&timeout), "per-point time limit in seconds (overrides the spec's timeout_s)")(
+        "dry-run,n", "list this shard's points (and filtered ones) without running anything");
     po::variables_map vm;
-    if (!parseArgs("sweep", "--spec FILE [--jobs N] [--shard I/N] [--out DIR] [--resume]", args, opts, vm))
-        return 0;
+    if (!parseArgs("sweep", "--spec FILE [--jobs N] [--shard I/N] [--out DIR] [--resume]", args, opts, vm)) return 0;
     dse::SweepOptions o;
     o.specPath = spec;
     o.shard = dse::parseShard(shardText);
@@ -57,8 +55,8 @@ int sweepCommand(const Args& args) {
     o.exe = dse::selfExe();
     const dse::SweepSummary s = dse::runSweep(o);
     std::cout << "sweep " << s.outDir << ": " << s.planned << " points planned, " << s.inShard << " in shard "
-              << o.shard.text() << " (" << s.skipped << " already complete, " << s.ran << " run); " << s.ok
-              << " ok, " << s.failed << " failed, " << s.filtered << " filtered";
+              << o.shard.text() << " (" << s.skipped << " already complete, " << s.ran << " run); " << s.ok << " ok, "
+              << s.failed << " failed, " << s.filtered << " filtered";
     if (s.missing) std::cout << ", " << s.missing << " not run";
     std::cout << "\n  results " << s.outDir << "/results.csv, fronts " << s.outDir << "/pareto.csv\n";
     if (s.interrupted) {

@@ -10,9 +10,8 @@ int sweepMergeCommand(const Args& args) {
     po::options_description opts("options");
     std::vector<std::string> inputs;
     std::string out;
-    opts.add_options()
-        ("out,o", po::value(&out)->required(), "merged output folder (new)")
-        ("inputs", po::value(&inputs)->required(), "shard folders");
+    opts.add_options()("out,o", po::value(&out)->required(), "merged output folder (new)")(
+        "inputs", po::value(&inputs)->required(), "shard folders");
     po::positional_options_description pos;
     pos.add("inputs", -1);
     po::variables_map vm;

@@ -133,8 +133,9 @@ double evalNode(const Expr::Node& n, const Expr::Lookup& lookup, const std::stri
         case Expr::Node::Name: {
             auto v = lookup(n.text);
             if (!v)
-                throw InputError(where + ": unknown name '" + n.text + "' in \"" + text +
-                                 "\"; allowed: axis paths, numeric config paths, resources.{dsp,lut,ff,bram36,uram,fits}");
+                throw InputError(
+                    where + ": unknown name '" + n.text + "' in \"" + text +
+                    "\"; allowed: axis paths, numeric config paths, resources.{dsp,lut,ff,bram36,uram,fits}");
             return *v;
         }
         case Expr::Node::Unary: {
@@ -174,6 +175,8 @@ Expr Expr::parse(const std::string& text, const std::string& where) {
     return e;
 }
 
-double Expr::eval(const Lookup& lookup) const { return evalNode(*root_, lookup, where_, text_); }
+double Expr::eval(const Lookup& lookup) const {
+    return evalNode(*root_, lookup, where_, text_);
+}
 
 }  // namespace vgm::dse

@@ -44,7 +44,7 @@ struct CheckOptions {
 struct CheckOutcome {
     size_t cases = 0;
     double relTol = 0;
-    std::vector<CaseChanges> moved;                            // cases whose report changed
+    std::vector<CaseChanges> moved;                           // cases whose report changed
     std::vector<std::pair<std::string, std::string>> failed;  // case -> error
 };
 

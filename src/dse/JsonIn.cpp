@@ -7,9 +7,13 @@
 
 namespace vgm::dse {
 
-Json JsonIn::parseFile(const std::string& path) { return config::parseJsonText(readTextFile(path), path); }
+Json JsonIn::parseFile(const std::string& path) {
+    return config::parseJsonText(readTextFile(path), path);
+}
 
-void JsonIn::fail(const std::string& message) const { throwInput(file_, path(), message); }
+void JsonIn::fail(const std::string& message) const {
+    throwInput(file_, path(), message);
+}
 
 void JsonIn::expectKeys(const std::vector<std::string>& allowed) const {
     if (!node_->is_object()) fail(jsonBrief(*node_) + " is " + jsonTypeName(*node_) + "; allowed: an object");
@@ -17,9 +21,9 @@ void JsonIn::expectKeys(const std::vector<std::string>& allowed) const {
         bool known = false;
         for (const auto& a : allowed) known = known || a == it.key();
         if (!known)
-            throwInput(file_, pointer_ + "/" + it.key(),
-                       "unknown key '" + it.key() + "'" + didYouMean(it.key(), allowed) +
-                           "; allowed: " + joinNames(allowed));
+            throwInput(
+                file_, pointer_ + "/" + it.key(),
+                "unknown key '" + it.key() + "'" + didYouMean(it.key(), allowed) + "; allowed: " + joinNames(allowed));
     }
 }
 
@@ -29,16 +33,22 @@ void JsonIn::expectArray(size_t minItems) const {
         fail("has " + std::to_string(node_->size()) + " items; allowed: at least " + std::to_string(minItems));
 }
 
-bool JsonIn::has(const std::string& key) const { return node_->is_object() && node_->contains(key); }
+bool JsonIn::has(const std::string& key) const {
+    return node_->is_object() && node_->contains(key);
+}
 
 JsonIn JsonIn::operator[](const std::string& key) const {
     if (!has(key)) fail("missing required key '" + key + "'");
     return JsonIn((*node_)[key], file_, pointer_ + "/" + key);
 }
 
-JsonIn JsonIn::at(size_t i) const { return JsonIn((*node_)[i], file_, pointer_ + "/" + std::to_string(i)); }
+JsonIn JsonIn::at(size_t i) const {
+    return JsonIn((*node_)[i], file_, pointer_ + "/" + std::to_string(i));
+}
 
-size_t JsonIn::size() const { return node_->size(); }
+size_t JsonIn::size() const {
+    return node_->size();
+}
 
 std::string JsonIn::str() const {
     if (!node_->is_string()) fail(jsonBrief(*node_) + " is " + jsonTypeName(*node_) + "; allowed: a string");
@@ -71,7 +81,9 @@ std::string JsonIn::str(const std::string& key, const std::string& def) const {
     return has(key) ? (*this)[key].str() : def;
 }
 
-double JsonIn::number(const std::string& key, double def) const { return has(key) ? (*this)[key].number() : def; }
+double JsonIn::number(const std::string& key, double def) const {
+    return has(key) ? (*this)[key].number() : def;
+}
 
 int64_t JsonIn::integer(const std::string& key, int64_t def) const {
     return has(key) ? (*this)[key].integer() : def;

@@ -32,11 +32,12 @@ MergeSummary mergeShards(const std::vector<std::string>& inputs, const std::stri
             count = sh.count;
             byShard.assign(count, "");
         } else if (doc != planJson) {
-            throwInput(file, "", "holds a different sweep than " + inputs.front() +
-                                     " (spec, base config or traces differ); allowed: shards of one sweep");
+            throwInput(file, "",
+                       "holds a different sweep than " + inputs.front() +
+                           " (spec, base config or traces differ); allowed: shards of one sweep");
         } else if (sh.count != count) {
-            throwInput(file, "/shard", "is " + sh.text() + " but " + inputs.front() + " has " +
-                                           std::to_string(count) + " shards");
+            throwInput(file, "/shard",
+                       "is " + sh.text() + " but " + inputs.front() + " has " + std::to_string(count) + " shards");
         }
         if (!byShard[sh.index - 1].empty())
             throwInput(file, "/shard", sh.text() + " is also in " + byShard[sh.index - 1]);
@@ -44,9 +45,11 @@ MergeSummary mergeShards(const std::vector<std::string>& inputs, const std::stri
     }
     std::string absent;
     for (size_t i = 0; i < count; ++i)
-        if (byShard[i].empty()) absent += (absent.empty() ? "" : ", ") + std::to_string(i + 1) + "/" + std::to_string(count);
-    if (!absent.empty()) throw InputError("sweep-merge: shard(s) " + absent + " missing; allowed: all " +
-                                          std::to_string(count) + " shards of the sweep");
+        if (byShard[i].empty())
+            absent += (absent.empty() ? "" : ", ") + std::to_string(i + 1) + "/" + std::to_string(count);
+    if (!absent.empty())
+        throw InputError("sweep-merge: shard(s) " + absent + " missing; allowed: all " + std::to_string(count) +
+                         " shards of the sweep");
 
     const Plan plan = Plan::fromJson(planJson, inputs.front() + "/sweep.json");
     const Shard whole;

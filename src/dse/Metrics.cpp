@@ -5,11 +5,25 @@
 namespace vgm::dse {
 
 const std::vector<std::string>& resultMetrics() {
-    static const std::vector<std::string> m = {
-        "cycles.total",    "cycles.compute", "cycles.memory_stall", "cycles.sparsity_overhead", "cycles.idle",
-        "latency_s",       "energy_j",       "average_power_w",     "utilization.dsp",          "utilization.hbm",
-        "macs.dense",      "macs.executed",  "macs.skipped",        "resources.dsp",            "resources.lut",
-        "resources.ff",    "resources.bram36", "resources.uram",    "resources.fits"};
+    static const std::vector<std::string> m = {"cycles.total",
+                                               "cycles.compute",
+                                               "cycles.memory_stall",
+                                               "cycles.sparsity_overhead",
+                                               "cycles.idle",
+                                               "latency_s",
+                                               "energy_j",
+                                               "average_power_w",
+                                               "utilization.dsp",
+                                               "utilization.hbm",
+                                               "macs.dense",
+                                               "macs.executed",
+                                               "macs.skipped",
+                                               "resources.dsp",
+                                               "resources.lut",
+                                               "resources.ff",
+                                               "resources.bram36",
+                                               "resources.uram",
+                                               "resources.fits"};
     return m;
 }
 
@@ -38,8 +52,8 @@ std::string checkObjective(const std::string& text) {
     if (metric.rfind("stats.", 0) == 0 && metric.size() > 6) return "";
     for (const auto& m : resultMetrics())
         if (m == metric) return "";
-    return "unknown objective '" + metric + "'" + didYouMean(metric, resultMetrics()) + "; allowed: " +
-           joinNames(resultMetrics()) + ", any stats.* path, each optionally prefixed max:";
+    return "unknown objective '" + metric + "'" + didYouMean(metric, resultMetrics()) +
+           "; allowed: " + joinNames(resultMetrics()) + ", any stats.* path, each optionally prefixed max:";
 }
 
 }  // namespace vgm::dse

@@ -77,9 +77,14 @@ Json Plan::toJson() const {
         if (!p.note.empty()) j["note"] = p.note;
         pts.push_back(std::move(j));
     }
-    return Json{{"name", name},           {"spec_hash", specHash}, {"base_config_hash", baseHash},
-                {"trace_hashes", traceHashes}, {"mode", modeName(mode)}, {"columns", columns},
-                {"objectives", objectives}, {"points", pts}};
+    return Json{{"name", name},
+                {"spec_hash", specHash},
+                {"base_config_hash", baseHash},
+                {"trace_hashes", traceHashes},
+                {"mode", modeName(mode)},
+                {"columns", columns},
+                {"objectives", objectives},
+                {"points", pts}};
 }
 
 Plan Plan::fromJson(const Json& doc, const std::string& file) {
@@ -106,7 +111,8 @@ Plan Plan::fromJson(const Json& doc, const std::string& file) {
         const Json& set = pj["set"].json();
         for (auto it = set.begin(); it != set.end(); ++it) p.sets.emplace_back(it.key(), it.value());
         const std::string st = pj["state"].str();
-        if (st != "run" && st != "filtered") pj["state"].fail("'" + st + "' is not a point state; allowed: run, filtered");
+        if (st != "run" && st != "filtered")
+            pj["state"].fail("'" + st + "' is not a point state; allowed: run, filtered");
         p.state = st == "run" ? PointState::Run : PointState::Filtered;
         p.note = pj.str("note", "");
         plan.points.push_back(std::move(p));

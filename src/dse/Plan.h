@@ -17,8 +17,8 @@ enum class PointState { Run, Filtered };
 
 struct Point {
     size_t index = 0;
-    std::string id;     // "p0007-1a2b3c4d": index + hash of trace and settings
-    std::string trace;  // as written in the spec
+    std::string id;                                  // "p0007-1a2b3c4d": index + hash of trace and settings
+    std::string trace;                               // as written in the spec
     std::vector<std::pair<std::string, Json>> sets;  // axis member path -> value
     PointState state = PointState::Run;
     std::string note;  // why it was filtered

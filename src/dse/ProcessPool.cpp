@@ -16,7 +16,9 @@ namespace vgm::dse {
 namespace {
 
 volatile std::sig_atomic_t gStop = 0;
-extern "C" void onStopSignal(int) { gStop = 1; }
+extern "C" void onStopSignal(int) {
+    gStop = 1;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -26,7 +28,9 @@ struct Running {
     Clock::time_point start;
 };
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
 
 // posix_spawn with stdout/stderr redirected to the job's files.
 pid_t spawn(const Job& job) {

@@ -12,9 +12,9 @@ namespace vgm::dse {
 struct Job {
     std::vector<std::string> argv;  // argv[0] is the executable path
     std::string stdoutPath = "/dev/null", stderrPath = "/dev/null";
-    std::string cwd;                // "" keeps ours
-    double timeoutS = 0;            // 0: no limit
-    size_t tag = 0;                 // caller's id, handed back in JobResult
+    std::string cwd;      // "" keeps ours
+    double timeoutS = 0;  // 0: no limit
+    size_t tag = 0;       // caller's id, handed back in JobResult
 };
 
 struct JobResult {
@@ -35,7 +35,8 @@ public:
     // every 200 ms. If `*stop` becomes non-zero (a signal), running children are
     // killed and run() returns early.
     void run(const std::vector<Job>& jobs, const std::function<void(const JobResult&)>& onDone,
-             const std::function<void(size_t running)>& onTick = nullptr, const volatile std::sig_atomic_t* stop = nullptr);
+             const std::function<void(size_t running)>& onTick = nullptr,
+             const volatile std::sig_atomic_t* stop = nullptr);
 
 private:
     unsigned parallel_;

@@ -41,7 +41,8 @@ struct Walker {
         if (a.is_object() && b.is_object()) {
             for (auto it = a.begin(); it != a.end(); ++it) {
                 std::string sub = path.empty() ? it.key() : path + "." + it.key();
-                if (b.contains(it.key())) walk(it.value(), b[it.key()], sub);
+                if (b.contains(it.key()))
+                    walk(it.value(), b[it.key()], sub);
                 else if (std::find(ignore.begin(), ignore.end(), sub) == ignore.end())
                     out.push_back({sub, brief(it.value()), "(absent)", ""});
             }
@@ -85,7 +86,8 @@ std::string changeTable(const std::vector<CaseChanges>& cases, size_t maxRows) {
         }
         if (c.changes.size() > maxRows) {
             noteAt.push_back(rows.size());
-            notes.push_back("  ... " + std::to_string(c.changes.size() - maxRows) + " more changed fields in " + c.name);
+            notes.push_back("  ... " + std::to_string(c.changes.size() - maxRows) + " more changed fields in " +
+                            c.name);
         }
     }
     std::vector<size_t> width(5, 0);

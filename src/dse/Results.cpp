@@ -13,7 +13,9 @@ size_t Results::count(const std::string& status) const {
     return n;
 }
 
-std::string pointDir(const std::string& outDir, const Point& p) { return outDir + "/points/" + p.id; }
+std::string pointDir(const std::string& outDir, const Point& p) {
+    return outDir + "/points/" + p.id;
+}
 
 static std::optional<Json> readJson(const std::string& path) {
     std::error_code ec;
@@ -67,7 +69,9 @@ Results collectResults(const Plan& plan, const std::vector<size_t>& rows, const 
     return res;
 }
 
-std::string cellText(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string cellText(const Json& v) {
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 std::string csvEscape(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;

@@ -44,8 +44,7 @@ Json sweepJson(const Plan& plan, const Shard& shard) {
     return j;
 }
 
-void writeResults(const std::string& outDir, const Plan& plan, const std::vector<size_t>& rows,
-                  SweepSummary* summary) {
+void writeResults(const std::string& outDir, const Plan& plan, const std::vector<size_t>& rows, SweepSummary* summary) {
     Results r = collectResults(plan, rows, outDir);
     writeFileAtomic(outDir + "/results.csv", resultsCsv(plan, r));
     writeFileAtomic(outDir + "/results.json", dumpJson(resultsJson(plan, r)));
@@ -90,15 +89,15 @@ static void prepareOutDir(const std::string& outDir, const Json& sweep, bool res
             throwInput(path, "", "is not valid JSON; remove it or choose another --out");
         }
         if (old != sweep)
-            throwInput(path, "", "belongs to a different sweep (spec, shard, base config or traces changed); "
-                                 "choose another --out");
+            throwInput(path, "",
+                       "belongs to a different sweep (spec, shard, base config or traces changed); "
+                       "choose another --out");
         return;
     }
     writeFileAtomic(path, dumpJson(sweep));
 }
 
-static std::string describe(const JobResult& res, double timeoutS, const std::string& stderrPath,
-                            std::string& status) {
+static std::string describe(const JobResult& res, double timeoutS, const std::string& stderrPath, std::string& status) {
     if (res.timedOut) {
         status = "timeout";
         char buf[64];

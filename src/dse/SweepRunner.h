@@ -11,13 +11,13 @@ namespace vgm::dse {
 
 struct SweepOptions {
     std::string specPath;
-    std::string outDir;          // "" -> out/sweeps/<name>
+    std::string outDir;  // "" -> out/sweeps/<name>
     unsigned jobs = 1;
     Shard shard;
     bool resume = false;
     std::optional<double> timeoutS;  // overrides the spec's timeout_s
     bool progress = false;
-    std::string exe;             // the vgmsim binary the points run
+    std::string exe;  // the vgmsim binary the points run
 };
 
 struct SweepSummary {

@@ -7,13 +7,17 @@
 
 namespace vgm::dse {
 
-std::string modeName(Mode m) { return m == Mode::Grid ? "grid" : m == Mode::Random ? "random" : "lhs"; }
+std::string modeName(Mode m) {
+    return m == Mode::Grid ? "grid" : m == Mode::Random ? "random" : "lhs";
+}
 
 std::vector<std::vector<std::string>> defaultObjectives() {
     return {{"latency_s", "energy_j"}, {"latency_s", "resources.dsp"}};
 }
 
-SweepSpec SweepSpec::load(const std::string& path) { return fromJson(JsonIn::parseFile(path), path); }
+SweepSpec SweepSpec::load(const std::string& path) {
+    return fromJson(JsonIn::parseFile(path), path);
+}
 
 static std::vector<std::vector<std::string>> parseObjectives(const JsonIn& in) {
     in.expectArray(1);
@@ -54,10 +58,14 @@ SweepSpec SweepSpec::fromJson(const Json& doc, const std::string& file) {
         if (s.sets[i].find('=') == std::string::npos) in["sets"].at(i).fail("expected PATH=VALUE");
 
     const std::string mode = in.str("mode", "grid");
-    if (mode == "grid") s.mode = Mode::Grid;
-    else if (mode == "random") s.mode = Mode::Random;
-    else if (mode == "lhs") s.mode = Mode::Lhs;
-    else in["mode"].fail("'" + mode + "' is not a mode; allowed: grid, random, lhs");
+    if (mode == "grid")
+        s.mode = Mode::Grid;
+    else if (mode == "random")
+        s.mode = Mode::Random;
+    else if (mode == "lhs")
+        s.mode = Mode::Lhs;
+    else
+        in["mode"].fail("'" + mode + "' is not a mode; allowed: grid, random, lhs");
     if (s.mode != Mode::Grid) {
         int64_t n = in["samples"].integer();
         if (n < 1 || n > static_cast<int64_t>(kMaxPoints)) in["samples"].fail("allowed: an integer in [1, 1000000]");

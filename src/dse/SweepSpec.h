@@ -34,7 +34,7 @@ struct Constraint {
 };
 
 struct SweepSpec {
-    std::string file;        // as given on the command line
+    std::string file;  // as given on the command line
     std::string name;
     std::string baseConfig;  // as written in the spec
     std::vector<std::string> traces;

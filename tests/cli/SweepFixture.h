@@ -9,7 +9,9 @@
 
 namespace vgm::test {
 
-inline std::string srcPath(const std::string& rel) { return std::string(VGMSIM_SOURCE_DIR) + "/" + rel; }
+inline std::string srcPath(const std::string& rel) {
+    return std::string(VGMSIM_SOURCE_DIR) + "/" + rel;
+}
 
 // Writes DIR/spec.json; `extra` is merged into the spec's top level.
 inline std::string writeTinySpec(const std::string& dir, const Json& extra = Json::object()) {

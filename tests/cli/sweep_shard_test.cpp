@@ -1,12 +1,11 @@
 // Sharded sweeps merge to exactly the unsharded result; a sweep killed or
 // damaged midway and resumed gives the same files as one that never stopped.
-#include <catch2/catch.hpp>
-
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <thread>
 
@@ -91,7 +90,8 @@ TEST_CASE("sweep: a sweep killed midway and resumed gives the same files", "[cli
     while (::waitpid(pid, &status, WNOHANG) == 0) {
         bool some = false;
         if (fs::exists(out + "/points"))
-            for (const auto& e : fs::directory_iterator(out + "/points")) some = some || fs::exists(e.path() / "report.json");
+            for (const auto& e : fs::directory_iterator(out + "/points"))
+                some = some || fs::exists(e.path() / "report.json");
         if (some) {
             ::kill(pid, SIGKILL);
             ::waitpid(pid, &status, 0);

@@ -1,7 +1,6 @@
 // vgmsim sweep end to end on tiny GEMM traces: results, failures recorded,
 // constraints, Pareto fronts, dry runs and input errors.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "RunVgmsim.h"
@@ -36,7 +35,8 @@ TEST_CASE("sweep: a grid runs every point and writes results, fronts and reports
     Json rep = Json::parse(slurpFile(dir + "/out/points/" + p0["id"].get<std::string>() + "/report.json"));
     CHECK(rep["cycles"]["total"] == p0["metrics"]["cycles.total"]);
     const std::string pareto = slurpFile(dir + "/out/pareto.csv");
-    CHECK(pareto.rfind("front,trace,id,latency_s,energy_j,resources.dsp,dsp.groups.0.rows,dsp.groups.0.cols\n", 0) == 0);
+    CHECK(pareto.rfind("front,trace,id,latency_s,energy_j,resources.dsp,dsp.groups.0.rows,dsp.groups.0.cols\n", 0) ==
+          0);
     CHECK(pareto.find("latency_s|energy_j,") != std::string::npos);
     CHECK(pareto.find("latency_s|resources.dsp,") != std::string::npos);
     // A bigger array is never slower on these GEMMs: the 32x32 point is on every latency front.

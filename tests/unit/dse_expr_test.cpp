@@ -1,6 +1,5 @@
 // Constraint expressions.
 #include <catch2/catch.hpp>
-
 #include <map>
 
 #include "common/Error.h"

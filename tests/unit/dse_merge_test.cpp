@@ -1,9 +1,9 @@
 // Results, merge and resume on synthetic point folders (no simulator needed):
 // shards merged must equal the unsharded folder byte for byte.
-#include <catch2/catch.hpp>
-
-#include <filesystem>
 #include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "common/Error.h"
 #include "common/Files.h"
@@ -54,7 +54,9 @@ static void fakeRun(const std::string& dir, const Point& p) {
     vgm::writeFileAtomic(pd + "/report.json", vgm::dumpJson(rep));
 }
 
-static std::string slurp(const std::string& p) { return vgm::readTextFile(p); }
+static std::string slurp(const std::string& p) {
+    return vgm::readTextFile(p);
+}
 
 TEST_CASE("dse merge: merged shards equal the unsharded folder byte for byte", "[dse][merge]") {
     const Plan plan = demoPlan();

@@ -1,6 +1,5 @@
 // Pareto front against a brute-force definition, ties, maximized objectives.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "dse/Pareto.h"
@@ -20,8 +19,7 @@ TEST_CASE("dse pareto: matches brute force on random clouds", "[dse][pareto]") {
     SplitMix rng(5);
     for (int round = 0; round < 20; ++round) {
         std::vector<std::vector<double>> v;
-        for (int i = 0; i < 60; ++i)
-            v.push_back({double(rng.below(20)), double(rng.below(20)), double(rng.below(20))});
+        for (int i = 0; i < 60; ++i) v.push_back({double(rng.below(20)), double(rng.below(20)), double(rng.below(20))});
         std::vector<bool> maxi = {false, true, false};
         auto f = paretoFront(v, maxi);
         std::set<size_t> front(f.begin(), f.end());

@@ -1,10 +1,10 @@
 // The process pool: exit statuses, time-outs, the parallel limit, and that one
 // failure does not stop the others. Uses /bin/sh as a stand-in simulator.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
-#include <unistd.h>
 
 #include "common/Files.h"
 #include "dse/ProcessPool.h"

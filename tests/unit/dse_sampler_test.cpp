@@ -1,6 +1,5 @@
 // Point selection: grid order, random and Latin-hypercube determinism.
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 

@@ -1,6 +1,5 @@
 // Sharding: N slices partition the runnable points exactly once.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "common/Error.h"

@@ -95,6 +95,7 @@ TEST_CASE("dse axis: tied paths move together and must match in length", "[dse][
     CHECK(s.axes[0].size() == 2);
     CHECK(s.axes[0].members[1].values[1] == 20);
     d["axes"][0]["tied"][1]["range"]["stop"] = 30;
-    CHECK(errorOf(d) == "s.json: /axes/0/tied/1: has 3 values but /axes/0/tied/0 has 2; "
-                        "allowed: tied paths with equally many values");
+    CHECK(errorOf(d) ==
+          "s.json: /axes/0/tied/1: has 3 values but /axes/0/tied/0 has 2; "
+          "allowed: tied paths with equally many values");
 }
