@@ -21,6 +21,7 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
     for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy);
+    txns_.reserve(4096);
     SC_METHOD(tickMethod);
     sensitive << tick_;
     dont_initialize();

@@ -26,6 +26,7 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
         n.arb = std::make_unique<memory::NocArbiter>(spec.masters, spec.priority);
     }
     reqs_.reserve(size_t(spec.masters) * spec.outstanding * 2);
+    ready_.resize(spec.masters);
     SC_METHOD(actionMethod);
     sensitive << wake_;
     dont_initialize();
@@ -116,9 +117,8 @@ void Noc::tryGrant(uint32_t port) {
         if (!n.wakeScheduled) schedule(n.req.freeAt, Act::NsuFree, port, nullptr), n.wakeScheduled = true;
         return;
     }
-    std::vector<bool> ready(spec_.masters);
-    for (uint32_t i = 0; i < spec_.masters; ++i) ready[i] = !n.waiting[i].empty();
-    int pick = n.arb->pick(ready);
+    for (uint32_t i = 0; i < spec_.masters; ++i) ready_[i] = !n.waiting[i].empty();
+    int pick = n.arb->pick(ready_);
     if (pick < 0) return;
     Req* r = n.waiting[size_t(pick)].front();
     n.waiting[size_t(pick)].pop_front();

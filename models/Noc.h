@@ -90,6 +90,7 @@ private:
     tlm_utils::peq_with_cb_and_phase<Noc> peq_;
     std::priority_queue<Action, std::vector<Action>, std::greater<Action>> actions_;
     uint64_t seq_ = 0;
+    std::vector<bool> ready_;  // arbitration scratch, one flag per master
     sc_core::sc_event wake_;
 };
 

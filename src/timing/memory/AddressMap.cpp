@@ -45,6 +45,12 @@ AddressMap::AddressMap(const MemSpec& spec, std::array<std::vector<int>, NumFiel
         if (owner[b] < 0)
             fail(Row, "address bit " + std::to_string(b) + " is not assigned to any field; bits 0.." +
                           std::to_string(totalBits_ - 1) + " must all be used");
+    for (int f = 0; f < NumFields; ++f)
+        for (size_t i = 0; i < bits_[f].size(); ++i) {
+            auto& runs = runs_[f];
+            if (!runs.empty() && runs.back().src + runs.back().len == bits_[f][i]) ++runs.back().len;
+            else runs.push_back(Run{uint8_t(bits_[f][i]), 1, uint8_t(i)});
+        }
     banksPerGroup_ = spec.banksPerGroup();
     channels_ = spec.channels;
     pcs_ = spec.pseudoChannels;
@@ -96,7 +102,7 @@ AddressMap AddressMap::fromConfig(const MemSpec& spec, const config::View& map) 
 
 uint32_t AddressMap::extract(uint64_t addr, Field f) const {
     uint32_t v = 0;
-    for (size_t i = 0; i < bits_[f].size(); ++i) v |= uint32_t((addr >> bits_[f][i]) & 1) << i;
+    for (const Run& r : runs_[f]) v |= uint32_t((addr >> r.src) & ((uint64_t(1) << r.len) - 1)) << r.dst;
     return v;
 }
 

@@ -41,7 +41,11 @@ public:
 
 private:
     uint32_t extract(uint64_t addr, Field f) const;
+    struct Run {  // field bits [dst, dst+len) = address bits [src, src+len)
+        uint8_t src, len, dst;
+    };
     std::array<std::vector<int>, NumFields> bits_;
+    std::array<std::vector<Run>, NumFields> runs_;
     int totalBits_ = 0;
     uint32_t banksPerGroup_ = 1, channels_ = 1, pcs_ = 1;
 };

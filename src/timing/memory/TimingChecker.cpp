@@ -7,7 +7,10 @@ namespace vgm::memory {
 using C = Command;
 
 TimingChecker::TimingChecker(const MemSpec& s)
-    : spec_(s), stride_(s.banks + s.bankGroups + 1), last_(size_t(kCommands) * stride_, kLongAgo) {
+    : spec_(s),
+      bankBound_(size_t(kCommands) * s.banks, kLongAgo),
+      groupBound_(size_t(kCommands) * s.bankGroups, kLongAgo) {
+    pcBound_.fill(kLongAgo);
     faw_.fill(kLongAgo);
     const Cycle wrData = s.WL + s.burstCycles();  // WR to end of write data
     // ACT: bank cycle, activate spacing, after precharge and refresh.
@@ -56,37 +59,36 @@ TimingChecker::TimingChecker(const MemSpec& s)
         for (int n = 0; n < kCommands; ++n) {
             bool actLike = (p == int(C::ACT) || p == int(C::REFpb)) && (n == int(C::ACT) || n == int(C::REFpb));
             affects_[p][n] = actLike || isColumn(C(p)) == isColumn(C(n));  // tFAW, shared bus
-            for (const Rule& r : rules_[n])
-                if (int(r.prev) == p && r.scope != Bank) affects_[p][n] = true;
+            for (const Rule& r : after_[p])
+                if (int(r.next) == n && r.scope != Bank) affects_[p][n] = true;
         }
 }
 
 void TimingChecker::add(Command next, Command prev, Scope scope, Cycle delay) {
-    rules_[int(next)].push_back(Rule{prev, scope, delay, slot(prev, scope)});
+    after_[int(prev)].push_back(Rule{next, scope, delay});
 }
 
 Cycle TimingChecker::earliest(Command cmd, uint32_t bank) const {
     Cycle t = (isColumn(cmd) ? lastColBus_ : lastRowBus_) + 1;
-    const uint32_t offset[3] = {bank, spec_.bankGroupOf(bank), 0};
-    for (const Rule& r : rules_[int(cmd)]) t = std::max(t, last_[r.base + offset[r.scope]] + r.delay);
+    t = std::max(t, pcBound_[int(cmd)]);
+    t = std::max(t, groupBound_[size_t(cmd) * spec_.bankGroups + spec_.bankGroupOf(bank)]);
+    t = std::max(t, bankBound_[size_t(cmd) * spec_.banks + bank]);
     if (cmd == C::ACT || cmd == C::REFpb) t = std::max(t, faw_[fawHead_] + spec_.tFAW);
     return t;
 }
 
 void TimingChecker::stamp(Command c, uint32_t bank, Cycle at) {
-    const uint32_t offset[3] = {bank, spec_.bankGroupOf(bank), 0};
-    for (Scope s : {Bank, Group, Pc}) {
-        Cycle& l = last_[slot(c, s) + offset[s]];
-        l = std::max(l, at);
+    const uint32_t group = spec_.bankGroupOf(bank);
+    for (const Rule& r : after_[int(c)]) {
+        Cycle& b = r.scope == Bank    ? bankBound_[size_t(r.next) * spec_.banks + bank]
+                   : r.scope == Group ? groupBound_[size_t(r.next) * spec_.bankGroups + group]
+                                      : pcBound_[int(r.next)];
+        b = std::max(b, at + r.delay);
     }
 }
 
 void TimingChecker::record(Command cmd, uint32_t bank, Cycle at) {
-    if (cmd == C::PREA || cmd == C::REFab) {
-        last_[slot(cmd, Pc)] = at;  // pseudo-channel wide: only Pc-scope rules read these
-    } else {
-        stamp(cmd, bank, at);
-    }
+    stamp(cmd, bank, at);  // PREA and REFab only have channel-wide rules, so `bank` does not matter
     (isColumn(cmd) ? lastColBus_ : lastRowBus_) = at;
     if (cmd == C::ACT || cmd == C::REFpb) {
         faw_[fawHead_] = at;

@@ -1,8 +1,9 @@
 #pragma once
 // Earliest legal cycle of each command in one pseudo-channel, from the
-// memspec constraints. Keeps, per command, the last issue cycle per bank,
-// bank group and pseudo-channel; a query is a max over a small rule table,
-// so the controller can jump straight to the next legal cycle.
+// memspec constraints (a rule table: next command, previous command, scope,
+// delay). Recording a command pushes its rules forward into per-bank,
+// per-group and per-channel bounds, so a query is a max of three values and
+// the controller can jump straight to the next legal cycle.
 #include <array>
 #include <vector>
 
@@ -28,20 +29,19 @@ public:
 
 private:
     enum Scope : uint8_t { Bank, Group, Pc };
-    struct Rule {
-        Command prev;
+    struct Rule {  // `next` may not issue before `prev` + delay (in scope)
+        Command next;
         Scope scope;
         Cycle delay;
-        uint32_t base;  // index of (prev, scope, 0) in last_
     };
     void add(Command next, Command prev, Scope scope, Cycle delay);
-    uint32_t slot(Command c, Scope s) const { return uint32_t(c) * stride_ + (s == Bank ? 0 : s == Group ? spec_.banks : spec_.banks + spec_.bankGroups); }
     void stamp(Command c, uint32_t bank, Cycle at);
 
     const MemSpec& spec_;
-    uint32_t stride_;  // banks + groups + 1 entries per command
-    std::array<std::vector<Rule>, kCommands> rules_;
-    std::vector<Cycle> last_;  // per command: [bank...][group...][pseudo-channel]
+    std::array<std::vector<Rule>, kCommands> after_;  // rules by previous command
+    // Earliest cycle allowed so far for each next command, per bank / group / channel.
+    std::vector<Cycle> bankBound_, groupBound_;  // [cmd * banks + bank], [cmd * groups + group]
+    std::array<Cycle, kCommands> pcBound_;
     bool affects_[kCommands][kCommands] = {};
     std::array<Cycle, 4> faw_;  // last four ACT/REFpb, oldest at fawHead_
     uint32_t fawHead_ = 0;
