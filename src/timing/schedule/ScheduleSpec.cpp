@@ -21,6 +21,7 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.dmaTransactionBytes = d.count("transaction_bytes");
     sp.dmaOutstanding = d.count("outstanding");
     sp.dmaMemoize = d.boolean("memoize");
+    sp.dmaSampleBytes = d.count("sample_bytes");
     if (sp.weight.bytes() == 0) b.fail("weight", "the weight buffer needs at least one URAM or BRAM36");
     if (sp.output.bytes() == 0) b.fail("output", "the output buffer needs at least one URAM or BRAM36");
     return sp;

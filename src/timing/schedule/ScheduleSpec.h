@@ -25,6 +25,7 @@ struct ScheduleSpec {
     bool doubleBuffering = true;
     uint64_t dmaTransactionBytes = 4096, dmaOutstanding = 16;
     bool dmaMemoize = true;
+    uint64_t dmaSampleBytes = 1 << 20;
 
     static ScheduleSpec fromConfig(const config::Config& cfg);
 };
