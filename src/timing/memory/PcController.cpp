@@ -14,7 +14,7 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy)
       actCycle_(spec.banks, TimingChecker::kLongAgo),
       cand_(spec.banks),
       hasCand_(spec.banks, 0),
-      stale_(spec.banks, 1) {
+      stale_(spec.banks, kChoiceStale) {
     if (policy.refresh == ControllerPolicy::Refresh::AllBank) refreshDue_ = spec.tREFI;
     if (policy.refresh == ControllerPolicy::Refresh::PerBank) refreshDue_ = spec.tREFISB;
 }
@@ -30,7 +30,7 @@ void PcController::accept(MemRequest req, Cycle now) {
     req.seq = seq_++;
     queues_[req.bank].push_back(req);
     ++queued_;
-    stale_[req.bank] = 1;
+    stale_[req.bank] = kChoiceStale;
     candValid_ = false;
     lastAccept_ = now;
 }
@@ -56,7 +56,9 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
 void PcController::computeCandidates() const {
     candMin_ = kNever;
     for (uint32_t b = 0; b < spec_.banks; ++b) {
-        if (stale_[b]) hasCand_[b] = candidateFor(b, cand_[b]), stale_[b] = 0;
+        if (stale_[b] == kChoiceStale) hasCand_[b] = candidateFor(b, cand_[b]);
+        else if (stale_[b] == kTimeStale && hasCand_[b]) cand_[b].at = checker_.earliest(cand_[b].cmd, b);
+        stale_[b] = kFresh;
         if (hasCand_[b]) candMin_ = std::min(candMin_, cand_[b].at);
     }
     candValid_ = true;
@@ -123,9 +125,10 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
     if (c.cmd == Command::PREA || c.cmd == Command::REFab || c.cmd == Command::REFpb) {
         invalidateAll();  // rows or the refresh-blocked bank change
     } else {
-        stale_[c.bank] = 1;
+        stale_[c.bank] = kChoiceStale;
         for (uint32_t b = 0; b < spec_.banks; ++b)
-            if (hasCand_[b] && checker_.affectsOthers(c.cmd, cand_[b].cmd)) stale_[b] = 1;
+            if (hasCand_[b] && stale_[b] == kFresh && checker_.affectsOthers(c.cmd, cand_[b].cmd))
+                stale_[b] = kTimeStale;
     }
     checker_.record(c.cmd, c.bank, t);
     ++counters_.commands[int(c.cmd)];

@@ -60,7 +60,10 @@ private:
     };
     bool candidateFor(uint32_t bank, Candidate& c) const;
     void computeCandidates() const;  // refreshes stale cand_ (at = raw earliest, not clamped to now_)
-    void invalidateAll() { std::fill(stale_.begin(), stale_.end(), 1), candValid_ = false; }
+    void invalidateAll() { std::fill(stale_.begin(), stale_.end(), kChoiceStale), candValid_ = false; }
+    // A bank's cached candidate: fresh; only its earliest cycle may have moved;
+    // or its request/command choice must be redone (queue, row or refresh changed).
+    enum : uint8_t { kFresh, kTimeStale, kChoiceStale };
     bool refreshCandidate(Candidate& c) const;
     bool bankBlocked(uint32_t bank) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
