@@ -111,6 +111,7 @@ void Noc::accept(Req* r) {
 
 void Noc::tryGrant(uint32_t port) {
     Nsu& n = nsus_[port];
+    if (n.waitingCount == 0) return;
     int64_t now = cycleNow();
     if (n.inFlight >= spec_.nsuBufferDepth) return;  // resumed by END_REQ from the HBM
     if (n.req.freeAt > now) {
@@ -122,6 +123,7 @@ void Noc::tryGrant(uint32_t port) {
     if (pick < 0) return;
     Req* r = n.waiting[size_t(pick)].front();
     n.waiting[size_t(pick)].pop_front();
+    --n.waitingCount;
     n.req.queueing += uint64_t(now - r->queuedAt);  // arbitration wait
     int64_t out = send(n.req, now, r->reqBytes, spec_.nsuBytesPerCycle);
     ++n.inFlight;
@@ -190,6 +192,7 @@ void Noc::actionMethod() {
             case Act::AtNsu:
                 a.req->queuedAt = now;
                 nsus_[a.index].waiting[a.req->master].push_back(a.req);
+                ++nsus_[a.index].waitingCount;
                 tryGrant(a.index);
                 break;
             case Act::NsuFree:

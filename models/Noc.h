@@ -46,7 +46,7 @@ private:
         Link req, resp;
         std::vector<std::deque<Req*>> waiting;  // per master
         std::deque<Req*> toHbm;
-        uint32_t inFlight = 0;
+        uint32_t inFlight = 0, waitingCount = 0;
         bool hbmBusy = false, wakeScheduled = false;
         std::unique_ptr<memory::NocArbiter> arb;
     };
