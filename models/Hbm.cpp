@@ -10,14 +10,19 @@ using memory::Cycle;
 struct Hbm::Txn {
     tlm::tlm_generic_payload* trans;
     int port;
-    uint32_t toAdmit = 0;  // bursts not yet in a request buffer
+    uint32_t toAdmit = 0;   // bursts not yet in a request buffer
     uint32_t toFinish = 0;  // bursts not yet completed
 };
 
 Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
          const memory::ControllerPolicy& policy)
-    : sc_module(name), socket("socket"), spec_(spec), map_(map), pcs_(spec.totalPcs()),
-      pcBytes_(spec.totalPcs(), 0), peq_(this, &Hbm::peqCallback) {
+    : sc_module(name),
+      socket("socket"),
+      spec_(spec),
+      map_(map),
+      pcs_(spec.totalPcs()),
+      pcBytes_(spec.totalPcs(), 0),
+      peq_(this, &Hbm::peqCallback) {
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
     for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy);
@@ -70,10 +75,11 @@ Cycle Hbm::cycleNow() const {
     return Cycle((sc_time_stamp().value() + tickPerCycle_ - 1) / tickPerCycle_);  // next clock edge
 }
 
-sc_time Hbm::at(Cycle c) const { return sc_time::from_value(uint64_t(c) * tickPerCycle_ - sc_time_stamp().value()); }
+sc_time Hbm::at(Cycle c) const {
+    return sc_time::from_value(uint64_t(c) * tickPerCycle_ - sc_time_stamp().value());
+}
 
-tlm::tlm_sync_enum Hbm::nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph,
-                                      sc_time& delay) {
+tlm::tlm_sync_enum Hbm::nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time& delay) {
     if (ph == tlm::BEGIN_REQ) {
         if (ports_.size() <= size_t(port)) ports_.resize(size_t(port) + 1);
         auto txn = std::make_unique<Txn>();

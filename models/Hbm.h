@@ -5,14 +5,15 @@
 // pseudo-channel; END_REQ is held until every burst has entered its
 // controller's request buffer (back-pressure), BEGIN_RESP is sent when the
 // last burst's data has moved.
+#include <tlm_utils/multi_passthrough_target_socket.h>
+#include <tlm_utils/peq_with_cb_and_phase.h>
+
 #include <deque>
 #include <memory>
 #include <queue>
-#include <tuple>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/multi_passthrough_target_socket.h>
-#include <tlm_utils/peq_with_cb_and_phase.h>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -77,10 +78,12 @@ private:
     // One SystemC event for all pseudo-channels: channels due in the same
     // cycle share a wake-up. Heap of (cycle, pc); stale entries are skipped.
     std::priority_queue<std::pair<memory::Cycle, uint32_t>, std::vector<std::pair<memory::Cycle, uint32_t>>,
-                        std::greater<>> wakes_;
+                        std::greater<>>
+        wakes_;
     // Transactions whose last data beat moves at a cycle: (cycle, order, txn).
     std::priority_queue<std::tuple<memory::Cycle, uint64_t, Txn*>,
-                        std::vector<std::tuple<memory::Cycle, uint64_t, Txn*>>, std::greater<>> dataDone_;
+                        std::vector<std::tuple<memory::Cycle, uint64_t, Txn*>>, std::greater<>>
+        dataDone_;
     uint64_t doneSeq_ = 0;
     sc_core::sc_event tick_;
     memory::Cycle tickAt_ = memory::PcController::kNever;

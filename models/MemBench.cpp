@@ -29,8 +29,8 @@ uint64_t sumCounter(const stats::Group& hbm, uint32_t pcs, const std::string& na
 
 MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) {
     if (cfg.root()["memory"].str("model") != "hbm")
-        cfg.root()["memory"].fail("model", "membench needs memory.model = \"hbm\" (got \"" +
-                                               cfg.root()["memory"].str("model") + "\")");
+        cfg.root()["memory"].fail(
+            "model", "membench needs memory.model = \"hbm\" (got \"" + cfg.root()["memory"].str("model") + "\")");
     const bool stl = !o.stlPath.empty();
     const uint32_t masters = stl ? 1 : o.traffic.initiators;
     MemorySystem mem("mem", cfg, masters);
@@ -41,8 +41,8 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
             : memory::generateTraffic(o.traffic, capacity);
     std::vector<std::unique_ptr<MemBenchInitiator>> inits;
     for (uint32_t i = 0; i < masters; ++i) {
-        inits.push_back(std::make_unique<MemBenchInitiator>(("init" + std::to_string(i)).c_str(),
-                                                            std::move(traffic[i]), o.outstanding));
+        inits.push_back(std::make_unique<MemBenchInitiator>(("init" + std::to_string(i)).c_str(), std::move(traffic[i]),
+                                                            o.outstanding));
         inits.back()->socket.bind(mem.nmu());
     }
     sc_core::sc_start();

@@ -14,7 +14,9 @@ MemBenchInitiator::MemBenchInitiator(sc_module_name name, std::vector<memory::Tr
     sensitive << ev_;
 }
 
-uint64_t MemBenchInitiator::nowPs() const { return sc_time_stamp().value() / tickPerPs_; }
+uint64_t MemBenchInitiator::nowPs() const {
+    return sc_time_stamp().value() / tickPerPs_;
+}
 
 void MemBenchInitiator::issue() {
     while (!waitEndReq_ && inFlight_ < outstanding_ && next_ < reqs_.size()) {
@@ -57,8 +59,10 @@ tlm::tlm_sync_enum MemBenchInitiator::nbTransportBw(tlm::tlm_generic_payload& t,
         uint64_t now = nowPs();
         latPs_.push_back(now - s->sentPs);
         lastPs_ = now;
-        if (t.get_response_status() != tlm::TLM_OK_RESPONSE) ++errors_;
-        else bytes_ += t.get_data_length();
+        if (t.get_response_status() != tlm::TLM_OK_RESPONSE)
+            ++errors_;
+        else
+            bytes_ += t.get_data_length();
         ++completed_;
         --inFlight_;
         free_.push_back(s);

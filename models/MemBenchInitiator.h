@@ -2,10 +2,11 @@
 // A traffic generator on one NoC master port: issues its request list in
 // order, at most `outstanding` in flight, one BEGIN_REQ until its END_REQ
 // (the AT rule), and records each request's latency (BEGIN_REQ to BEGIN_RESP).
+#include <tlm_utils/simple_initiator_socket.h>
+
 #include <deque>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/simple_initiator_socket.h>
 #include <vector>
 
 #include "timing/memory/Traffic.h"

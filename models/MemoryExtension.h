@@ -9,8 +9,8 @@ namespace vgm::models {
 class MemoryExtension : public tlm::tlm_extension<MemoryExtension> {
 public:
     uint32_t layer = 0, tile = 0;
-    uint32_t master = 0;     // set by the NoC: the NMU port it entered on
-    uint64_t skipMask = 0;   // rows skipped by the sparsity unit (bit per row of the tile)
+    uint32_t master = 0;    // set by the NoC: the NMU port it entered on
+    uint64_t skipMask = 0;  // rows skipped by the sparsity unit (bit per row of the tile)
 
     tlm::tlm_extension_base* clone() const override { return new MemoryExtension(*this); }
     void copy_from(const tlm::tlm_extension_base& other) override {
@@ -28,8 +28,10 @@ public:
         MemoryExtension* e = get(t);
         if (!e) {
             e = new MemoryExtension;
-            if (t.has_mm()) t.set_auto_extension(e);
-            else t.set_extension(e);
+            if (t.has_mm())
+                t.set_auto_extension(e);
+            else
+                t.set_extension(e);
         }
         return *e;
     }

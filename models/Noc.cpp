@@ -16,8 +16,15 @@ struct Noc::Req {
 };
 
 Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::AddressMap& map, uint32_t pcs)
-    : sc_module(name), nmu("nmu"), nsu("nsu"), spec_(spec), map_(map), pcs_(pcs), nmus_(spec.masters),
-      nsus_(spec.ports), peq_(this, &Noc::peqCallback) {
+    : sc_module(name),
+      nmu("nmu"),
+      nsu("nsu"),
+      spec_(spec),
+      map_(map),
+      pcs_(pcs),
+      nmus_(spec.masters),
+      nsus_(spec.ports),
+      peq_(this, &Noc::peqCallback) {
     nmu.register_nb_transport_fw(this, &Noc::nbTransportFw);
     nsu.register_nb_transport_bw(this, &Noc::nbTransportBw);
     tickPerCycle_ = uint64_t(spec.periodPs) * sc_time(1, SC_PS).value();
@@ -88,8 +95,10 @@ void Noc::peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph) {
     Req* r = it->second.get();
     Nmu& m = nmus_[r->master];
     if (ph == tlm::BEGIN_REQ) {
-        if (m.outstanding < spec_.outstanding && m.held.empty()) accept(r);
-        else m.held.push_back(r);
+        if (m.outstanding < spec_.outstanding && m.held.empty())
+            accept(r);
+        else
+            m.held.push_back(r);
     } else if (ph == tlm::END_RESP) {
         m.respBusy = false;
         uint32_t master = r->master;
@@ -178,8 +187,10 @@ void Noc::trySendResp(uint32_t master) {
         tlm::tlm_phase ph = tlm::BEGIN_RESP;
         sc_time d = SC_ZERO_TIME;
         tlm::tlm_sync_enum s = nmu[int(master)]->nb_transport_bw(*r->trans, ph, d);
-        if (s == tlm::TLM_COMPLETED || (s == tlm::TLM_UPDATED && ph == tlm::END_RESP)) reqs_.erase(r->trans);
-        else m.respBusy = true;
+        if (s == tlm::TLM_COMPLETED || (s == tlm::TLM_UPDATED && ph == tlm::END_RESP))
+            reqs_.erase(r->trans);
+        else
+            m.respBusy = true;
     }
 }
 
@@ -214,8 +225,7 @@ void Noc::actionMethod() {
                 break;
         }
     }
-    if (!actions_.empty())
-        wake_.notify(at(actions_.top().cycle));
+    if (!actions_.empty()) wake_.notify(at(actions_.top().cycle));
 }
 
 void Noc::finish(stats::Group& g) const {

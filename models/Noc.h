@@ -6,14 +6,15 @@
 // when the HBM holds END_REQ (back-pressure through a bounded NSU buffer);
 // an NMU holds END_REQ beyond its outstanding limit. Event-driven: one
 // timed action queue, no clock.
+#include <tlm_utils/multi_passthrough_initiator_socket.h>
+#include <tlm_utils/multi_passthrough_target_socket.h>
+#include <tlm_utils/peq_with_cb_and_phase.h>
+
 #include <deque>
 #include <memory>
 #include <queue>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/multi_passthrough_initiator_socket.h>
-#include <tlm_utils/multi_passthrough_target_socket.h>
-#include <tlm_utils/peq_with_cb_and_phase.h>
 #include <unordered_map>
 #include <vector>
 

@@ -42,8 +42,7 @@ TEST_CASE("memory model: one read's latency is the sum of its parts", "[memory][
 TEST_CASE("memory model: a full request buffer holds END_REQ and shows up as NoC queueing", "[memory][model]") {
     test::FreshKernel k;
     config::Config cfg = load("dramsys_hbm2.json", {"memory.hbm.controller.queue_depth=1",
-                                                    "memory.hbm.controller.buffer=shared",
-                                                    "memory.noc.nsu_buffer=2"});
+                                                    "memory.hbm.controller.buffer=shared", "memory.noc.nsu_buffer=2"});
     MemorySystem mem("mem", cfg);
     std::vector<memory::TrafficRequest> reqs;
     for (uint64_t i = 0; i < 64; ++i) reqs.push_back(memory::TrafficRequest{0, false, i << 10, 64});  // new row each

@@ -55,14 +55,15 @@ TEST_CASE("memory: pc_interleave preset spreads consecutive blocks over pseudo-c
     AddressMap m = mapOf(hbmConfig(hbm));
     for (uint32_t i = 0; i < 32; ++i) REQUIRE(m.decode(uint64_t(i) * 256).pc == i);
     REQUIRE(m.decode(32 * 256).pc == 0);
-    REQUIRE(m.decode(32 * 256).bankGroup == 1);  // then the next bank group (tCCDS between them)
+    REQUIRE(m.decode(32 * 256).bankGroup == 1);    // then the next bank group (tCCDS between them)
     REQUIRE(m.decode(4 * 32 * 256).column == 32);  // then the next 256 B of the same row
     REQUIRE(m.decode(4 * 32 * 256).row == 0);
     REQUIRE(m.decode(255).pc == 0);
 }
 
 TEST_CASE("memory: bad address maps and timings are one-line errors naming the parameter", "[memory][addrmap]") {
-    std::string e = errorOf({{"address_map", {{"row_bits", {9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}}}}});
+    std::string e =
+        errorOf({{"address_map", {{"row_bits", {9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}}}}});
     CHECK(e.find("/memory/hbm/address_map/column_bits: bit 9 is also in row_bits") != std::string::npos);
     e = errorOf({{"address_map", {{"stack_bits", Json::array()}}}});
     CHECK(e.find("stack_bits") != std::string::npos);

@@ -13,7 +13,9 @@ using vgm::test::RefRequest;
 
 namespace {
 
-MemSpec testSpec() { return MemSpec{}; }  // the DRAMSys HBM2 defaults
+MemSpec testSpec() {
+    return MemSpec{};
+}  // the DRAMSys HBM2 defaults
 
 // Offers the stream with head-of-line blocking, like the reference.
 std::vector<IssuedCommand> runFast(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs,
@@ -51,8 +53,8 @@ void compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefR
     REQUIRE(refDone.size() == reqs.size());  // the window was long enough
     for (size_t i = 0; i < std::min(refLog.size(), fastLog.size()); ++i) {
         INFO("command " << i << ": ref " << commandName(refLog[i].cmd) << " bank " << refLog[i].bank << " @"
-                        << refLog[i].cycle << ", fast " << commandName(fastLog[i].cmd) << " bank "
-                        << fastLog[i].bank << " @" << fastLog[i].cycle);
+                        << refLog[i].cycle << ", fast " << commandName(fastLog[i].cmd) << " bank " << fastLog[i].bank
+                        << " @" << fastLog[i].cycle);
         REQUIRE(fastLog[i] == refLog[i]);
     }
     REQUIRE(fastLog.size() == refLog.size());

@@ -22,7 +22,7 @@ struct Gate {
 }  // namespace
 
 TEST_CASE("memory: each timing constraint gates at exactly N cycles", "[memory][gates]") {
-    MemSpec s;  // banks 0-3 are group 0, 4-7 group 1
+    MemSpec s;                               // banks 0-3 are group 0, 4-7 group 1
     s.tRRDL = 7, s.tCCDL = 5, s.tWTRL = 11;  // make every value distinct enough to catch mix-ups
     const Cycle wr = s.WL + s.burstCycles();
     const Gate gates[] = {

@@ -50,8 +50,9 @@ TEST_CASE("memory: traffic patterns are deterministic and stay inside capacity",
 }
 
 TEST_CASE("memory: STL traces parse with optional sizes, comments and data", "[memory][traffic]") {
-    auto r = readStl(writeTemp("ok.stl", "# header\n0:\tread\t0x0\n\n5: (128) write 0x1000 0xdeadbeef  # c\n7:read 0x40\n"),
-                     500, 64, 1 << 20);
+    auto r =
+        readStl(writeTemp("ok.stl", "# header\n0:\tread\t0x0\n\n5: (128) write 0x1000 0xdeadbeef  # c\n7:read 0x40\n"),
+                500, 64, 1 << 20);
     REQUIRE(r.size() == 3);
     REQUIRE(r[1].atPs == 10000);  // 5 cycles at 500 MHz
     REQUIRE(r[1].bytes == 128);

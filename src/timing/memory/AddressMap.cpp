@@ -14,15 +14,15 @@ int log2i(uint64_t v) {
 
 const char* AddressMap::fieldKey(Field f) {
     static const char* keys[] = {"stack_bits", "channel_bits", "pseudo_channel_bits", "bank_group_bits",
-                                 "bank_bits", "row_bits", "column_bits", "byte_bits"};
+                                 "bank_bits",  "row_bits",     "column_bits",         "byte_bits"};
     return keys[f];
 }
 
 template <class Fail>
 AddressMap::AddressMap(const MemSpec& spec, std::array<std::vector<int>, NumFields> bits, Fail fail)
     : bits_(std::move(bits)) {
-    const uint64_t sizes[] = {spec.stacks, spec.channels, spec.pseudoChannels, spec.bankGroups,
-                              spec.banksPerGroup(), spec.rows, spec.columns, spec.columnBytes()};
+    const uint64_t sizes[] = {spec.stacks,          spec.channels, spec.pseudoChannels, spec.bankGroups,
+                              spec.banksPerGroup(), spec.rows,     spec.columns,        spec.columnBytes()};
     std::vector<int> owner(64, -1);
     for (int f = 0; f < NumFields; ++f) {
         int want = log2i(sizes[f]);
@@ -48,8 +48,10 @@ AddressMap::AddressMap(const MemSpec& spec, std::array<std::vector<int>, NumFiel
     for (int f = 0; f < NumFields; ++f)
         for (size_t i = 0; i < bits_[f].size(); ++i) {
             auto& runs = runs_[f];
-            if (!runs.empty() && runs.back().src + runs.back().len == bits_[f][i]) ++runs.back().len;
-            else runs.push_back(Run{uint8_t(bits_[f][i]), 1, uint8_t(i)});
+            if (!runs.empty() && runs.back().src + runs.back().len == bits_[f][i])
+                ++runs.back().len;
+            else
+                runs.push_back(Run{uint8_t(bits_[f][i]), 1, uint8_t(i)});
         }
     banksPerGroup_ = spec.banksPerGroup();
     channels_ = spec.channels;
@@ -118,8 +120,14 @@ DramAddress AddressMap::decode(uint64_t addr) const {
 }
 
 uint64_t AddressMap::encode(const DramAddress& a) const {
-    uint32_t vals[NumFields] = {a.pc / pcs_ / channels_, (a.pc / pcs_) % channels_, a.pc % pcs_, a.bankGroup,
-                                a.bank % banksPerGroup_, a.row, a.column, a.byte};
+    uint32_t vals[NumFields] = {a.pc / pcs_ / channels_,
+                                (a.pc / pcs_) % channels_,
+                                a.pc % pcs_,
+                                a.bankGroup,
+                                a.bank % banksPerGroup_,
+                                a.row,
+                                a.column,
+                                a.byte};
     uint64_t addr = 0;
     for (int f = 0; f < NumFields; ++f)
         for (size_t i = 0; i < bits_[f].size(); ++i) addr |= uint64_t((vals[f] >> i) & 1) << bits_[f][i];

@@ -12,7 +12,7 @@
 namespace vgm::memory {
 
 struct DramAddress {
-    uint32_t pc = 0;  // global pseudo-channel: (stack x channels + channel) x pseudo_channels + pc
+    uint32_t pc = 0;                   // global pseudo-channel: (stack x channels + channel) x pseudo_channels + pc
     uint32_t bankGroup = 0, bank = 0;  // bank is 0..banks-1 within the pseudo-channel
     uint32_t row = 0, column = 0, byte = 0;
 };

@@ -14,7 +14,9 @@ inline const char* commandName(Command c) {
     return names[int(c)];
 }
 // Row commands and column commands travel on separate HBM buses: at most one of each per tCK.
-inline bool isColumn(Command c) { return c == Command::RD || c == Command::WR; }
+inline bool isColumn(Command c) {
+    return c == Command::RD || c == Command::WR;
+}
 
 struct IssuedCommand {
     Cycle cycle;

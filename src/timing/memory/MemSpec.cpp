@@ -5,8 +5,12 @@
 namespace vgm::memory {
 
 namespace {
-bool isPow2(uint64_t v) { return v && !(v & (v - 1)); }
-std::string s(int64_t v) { return std::to_string(v); }
+bool isPow2(uint64_t v) {
+    return v && !(v & (v - 1));
+}
+std::string s(int64_t v) {
+    return std::to_string(v);
+}
 }  // namespace
 
 double MemSpec::peakBytesPerSecond() const {
@@ -26,10 +30,11 @@ MemSpec MemSpec::fromConfig(const config::View& hbm) {
     m.widthBits = uint32_t(o.integer("width_bits"));
     m.burstLength = uint32_t(o.integer("burst_length"));
     m.dataRate = uint32_t(o.integer("data_rate"));
-    const char* pow2[] = {"stacks", "channels", "pseudo_channels", "bank_groups", "banks", "rows", "columns",
-                          "width_bits", "burst_length"};
+    const char* pow2[] = {"stacks", "channels", "pseudo_channels", "bank_groups", "banks",
+                          "rows",   "columns",  "width_bits",      "burst_length"};
     for (const char* k : pow2)
-        if (!isPow2(uint64_t(o.integer(k)))) o.fail(k, s(o.integer(k)) + " is not a power of two; allowed: 1, 2, 4, ...");
+        if (!isPow2(uint64_t(o.integer(k))))
+            o.fail(k, s(o.integer(k)) + " is not a power of two; allowed: 1, 2, 4, ...");
     if (m.banks % m.bankGroups) o.fail("banks", "must be a multiple of bank_groups (" + s(m.bankGroups) + ")");
     if (m.burstLength % m.dataRate)
         o.fail("burst_length", s(m.burstLength) + " is not a multiple of data_rate " + s(m.dataRate));
@@ -37,12 +42,12 @@ MemSpec MemSpec::fromConfig(const config::View& hbm) {
 
     config::View t = hbm["timing"];
     m.tCKps = t.integer("tCK_ps");
-    Cycle* fields[] = {&m.tRCDRD, &m.tRCDWR, &m.tRP, &m.tRAS, &m.tRC, &m.tCCDS, &m.tCCDL, &m.tRRDS,
-                       &m.tRRDL, &m.tFAW, &m.tRTP, &m.tWR, &m.tWTRS, &m.tWTRL, &m.tRTW, &m.RL,
-                       &m.WL, &m.tDQSCK, &m.tREFI, &m.tRFC, &m.tREFISB, &m.tRFCSB, &m.tRREFD};
-    const char* keys[] = {"tRCDRD", "tRCDWR", "tRP", "tRAS", "tRC", "tCCDS", "tCCDL", "tRRDS",
-                          "tRRDL", "tFAW", "tRTP", "tWR", "tWTRS", "tWTRL", "tRTW", "RL",
-                          "WL", "tDQSCK", "tREFI", "tRFC", "tREFISB", "tRFCSB", "tRREFD"};
+    Cycle* fields[] = {&m.tRCDRD, &m.tRCDWR, &m.tRP,   &m.tRAS, &m.tRC,     &m.tCCDS,  &m.tCCDL, &m.tRRDS,
+                       &m.tRRDL,  &m.tFAW,   &m.tRTP,  &m.tWR,  &m.tWTRS,   &m.tWTRL,  &m.tRTW,  &m.RL,
+                       &m.WL,     &m.tDQSCK, &m.tREFI, &m.tRFC, &m.tREFISB, &m.tRFCSB, &m.tRREFD};
+    const char* keys[] = {"tRCDRD", "tRCDWR", "tRP",   "tRAS", "tRC",     "tCCDS",  "tCCDL", "tRRDS",
+                          "tRRDL",  "tFAW",   "tRTP",  "tWR",  "tWTRS",   "tWTRL",  "tRTW",  "RL",
+                          "WL",     "tDQSCK", "tREFI", "tRFC", "tREFISB", "tRFCSB", "tRREFD"};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); ++i) *fields[i] = t.integer(keys[i]);
 
     // Relations the checker relies on: a violation would make the data bus

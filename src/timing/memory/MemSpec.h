@@ -25,13 +25,13 @@ struct MemSpec {
     uint32_t banksPerGroup() const { return banks / bankGroups; }
     uint32_t bankGroupOf(uint32_t bank) const { return bank / banksPerGroup(); }
     uint32_t totalPcs() const { return stacks * channels * pseudoChannels; }
-    Cycle burstCycles() const { return burstLength / dataRate; }       // data bus cycles per burst
+    Cycle burstCycles() const { return burstLength / dataRate; }  // data bus cycles per burst
     uint32_t burstBytes() const { return burstLength * widthBits / 8; }
     uint32_t columnBytes() const { return widthBits / 8; }
     uint64_t pcBytes() const { return uint64_t(banks) * rows * columns * columnBytes(); }
     uint64_t capacityBytes() const { return pcBytes() * totalPcs(); }
-    Cycle readLatency() const { return RL + tDQSCK + burstCycles(); }   // RD to last data beat
-    Cycle writeLatency() const { return WL + burstCycles(); }           // WR to last data beat
+    Cycle readLatency() const { return RL + tDQSCK + burstCycles(); }  // RD to last data beat
+    Cycle writeLatency() const { return WL + burstCycles(); }          // WR to last data beat
     double clockMhz() const { return 1e6 / double(tCKps); }
     double peakBytesPerSecond() const;  // all pseudo-channels
 

@@ -12,25 +12,43 @@ void declareOrg(Section& hbm) {
     Section& o = hbm.section("org", "Device organisation (DRAMSys memarchitecturespec)");
     o.param("stacks").integer().defaultValue(2).range(1, 16).describe("HBM stacks (DRAMSys nbrOfStacks)");
     o.param("channels").integer().defaultValue(1).range(1, 64).describe("Channels per stack");
-    o.param("pseudo_channels").integer().defaultValue(2).range(1, 4).describe(
-        "Pseudo-channels per channel; each has its own controller and data bus here");
+    o.param("pseudo_channels")
+        .integer()
+        .defaultValue(2)
+        .range(1, 4)
+        .describe("Pseudo-channels per channel; each has its own controller and data bus here");
     o.param("bank_groups").integer().defaultValue(4).range(1, 16).describe("Bank groups per pseudo-channel");
-    o.param("banks").integer().defaultValue(16).range(1, 64).describe(
-        "Banks per pseudo-channel (all groups together)");
+    o.param("banks").integer().defaultValue(16).range(1, 64).describe("Banks per pseudo-channel (all groups together)");
     o.param("rows").integer().defaultValue(32768).range(1, 1 << 24).describe("Rows per bank");
-    o.param("columns").integer().withUnit("beats").defaultValue(128).range(1, 1 << 16).describe(
-        "Columns per row; one column is width_bits/8 bytes");
-    o.param("width_bits").integer().withUnit("bit").defaultValue(64).range(8, 1024).describe(
-        "Data bus width of one pseudo-channel");
-    o.param("burst_length").integer().withUnit("beats").defaultValue(4).range(1, 64).describe(
-        "Beats per RD/WR burst; burst bytes = burst_length x width_bits / 8");
+    o.param("columns")
+        .integer()
+        .withUnit("beats")
+        .defaultValue(128)
+        .range(1, 1 << 16)
+        .describe("Columns per row; one column is width_bits/8 bytes");
+    o.param("width_bits")
+        .integer()
+        .withUnit("bit")
+        .defaultValue(64)
+        .range(8, 1024)
+        .describe("Data bus width of one pseudo-channel");
+    o.param("burst_length")
+        .integer()
+        .withUnit("beats")
+        .defaultValue(4)
+        .range(1, 64)
+        .describe("Beats per RD/WR burst; burst bytes = burst_length x width_bits / 8");
     o.param("data_rate").integer().defaultValue(2).range(1, 8).describe("Beats per tCK (2 = DDR)");
 }
 
 void declareTiming(Section& hbm) {
     Section& t = hbm.section("timing", "Memspec timings, in tCK cycles except tCK_ps");
     t.param("tCK_ps").integer().withUnit("ps").defaultValue(1000).range(100, 100000).describe("Clock period");
-    struct T { const char* key; int def; const char* desc; };
+    struct T {
+        const char* key;
+        int def;
+        const char* desc;
+    };
     const T ts[] = {
         {"tRCDRD", 12, "ACT to RD, same bank"},
         {"tRCDWR", 6, "ACT to WR, same bank"},
@@ -64,12 +82,22 @@ void declareAddressMap(Section& hbm) {
     Section& a = hbm.section("address_map",
                              "Physical address -> (stack, channel, pseudo-channel, bank group, bank, row, "
                              "column, byte), bit by bit as in DRAMSys address maps");
-    a.param("preset").oneOf({"custom", "pc_interleave"}).defaultValue("custom").describe(
-        "custom = use the *_bits lists; pc_interleave = byte, low column bits up to interleave_bytes, "
-        "then pseudo-channel/channel/stack, bank group, high column, bank, row");
-    a.param("interleave_bytes").integer().withUnit("B").defaultValue(256).range(1, 1 << 20).describe(
-        "pc_interleave: consecutive bytes kept in one pseudo-channel (power of two >= one column)");
-    struct B { const char* key; std::vector<int> def; };
+    a.param("preset")
+        .oneOf({"custom", "pc_interleave"})
+        .defaultValue("custom")
+        .describe(
+            "custom = use the *_bits lists; pc_interleave = byte, low column bits up to interleave_bytes, "
+            "then pseudo-channel/channel/stack, bank group, high column, bank, row");
+    a.param("interleave_bytes")
+        .integer()
+        .withUnit("B")
+        .defaultValue(256)
+        .range(1, 1 << 20)
+        .describe("pc_interleave: consecutive bytes kept in one pseudo-channel (power of two >= one column)");
+    struct B {
+        const char* key;
+        std::vector<int> def;
+    };
     const B bs[] = {
         {"stack_bits", {30}},
         {"channel_bits", {}},
@@ -81,59 +109,112 @@ void declareAddressMap(Section& hbm) {
         {"byte_bits", {0, 1, 2}},
     };
     for (const B& b : bs)
-        a.param(b.key).intList().defaultValue(Json(b.def)).describe(
-            "custom: address bits (LSB first) forming this field; every bit 0..N-1 used exactly once");
+        a.param(b.key)
+            .intList()
+            .defaultValue(Json(b.def))
+            .describe("custom: address bits (LSB first) forming this field; every bit 0..N-1 used exactly once");
 }
 
 void declareController(Section& hbm) {
     Section& c = hbm.section("controller", "Per pseudo-channel memory controller (DRAMSys mcconfig)");
-    c.param("scheduler").oneOf({"fr-fcfs", "fcfs"}).defaultValue("fr-fcfs").describe(
-        "fr-fcfs = per bank, oldest row hit first, else oldest; fcfs = per bank, strictly oldest");
-    c.param("page_policy").oneOf({"open", "closed"}).defaultValue("open").describe(
-        "open = rows stay open until a conflict; closed = every access auto-precharges");
-    c.param("buffer").oneOf({"bankwise", "shared"}).defaultValue("bankwise").describe(
-        "Request buffer: bankwise = queue_depth slots per bank; shared = queue_depth slots per pseudo-channel");
-    c.param("queue_depth").integer().defaultValue(8).range(1, 4096).describe(
-        "Request buffer slots (DRAMSys RequestBufferSize); a full buffer holds END_REQ back");
-    c.param("refresh").oneOf({"all_bank", "per_bank", "none"}).defaultValue("all_bank").describe(
-        "Refresh policy; refresh runs every interval even when the channel is idle");
+    c.param("scheduler")
+        .oneOf({"fr-fcfs", "fcfs"})
+        .defaultValue("fr-fcfs")
+        .describe("fr-fcfs = per bank, oldest row hit first, else oldest; fcfs = per bank, strictly oldest");
+    c.param("page_policy")
+        .oneOf({"open", "closed"})
+        .defaultValue("open")
+        .describe("open = rows stay open until a conflict; closed = every access auto-precharges");
+    c.param("buffer")
+        .oneOf({"bankwise", "shared"})
+        .defaultValue("bankwise")
+        .describe(
+            "Request buffer: bankwise = queue_depth slots per bank; shared = queue_depth slots per pseudo-channel");
+    c.param("queue_depth")
+        .integer()
+        .defaultValue(8)
+        .range(1, 4096)
+        .describe("Request buffer slots (DRAMSys RequestBufferSize); a full buffer holds END_REQ back");
+    c.param("refresh")
+        .oneOf({"all_bank", "per_bank", "none"})
+        .defaultValue("all_bank")
+        .describe("Refresh policy; refresh runs every interval even when the channel is idle");
 }
 
 void declareNoc(Section& mem) {
     Section& n = mem.section("noc", "Versal-style NoC between initiators (NMU) and HBM ports (NSU)");
-    n.param("clock_mhz").real().withUnit("MHz").defaultValue(1000.0).range(1, 5000).describe(
-        "NoC clock (Versal NoC runs near 1 GHz)");
+    n.param("clock_mhz")
+        .real()
+        .withUnit("MHz")
+        .defaultValue(1000.0)
+        .range(1, 5000)
+        .describe("NoC clock (Versal NoC runs near 1 GHz)");
     n.param("masters").integer().defaultValue(1).range(1, 1024).describe("NMU ports (initiators)");
-    n.param("nmu_width_bits").integer().withUnit("bit").defaultValue(512).range(8, 4096).describe(
-        "NMU link width: bytes per NoC cycle per master = width/8 (NMU_512)");
-    n.param("nsu_width_bits").integer().withUnit("bit").defaultValue(256).range(8, 4096).describe(
-        "NSU (HBM side) link width per port");
+    n.param("nmu_width_bits")
+        .integer()
+        .withUnit("bit")
+        .defaultValue(512)
+        .range(8, 4096)
+        .describe("NMU link width: bytes per NoC cycle per master = width/8 (NMU_512)");
+    n.param("nsu_width_bits")
+        .integer()
+        .withUnit("bit")
+        .defaultValue(256)
+        .range(8, 4096)
+        .describe("NSU (HBM side) link width per port");
     n.param("ports").integer().defaultValue(0).range(0, 1024).describe(
         "NSU ports into the HBM; 0 = one per pseudo-channel. Port of an address = its pseudo-channel "
         "x ports / pseudo-channels");
-    n.param("nmu_latency").integer().withUnit("cycle").defaultValue(4).range(0, 10000).describe(
-        "NoC cycles from the NMU link to the switch fabric, per direction");
-    n.param("nsu_latency").integer().withUnit("cycle").defaultValue(4).range(0, 10000).describe(
-        "NoC cycles from the switch fabric through the NSU link, per direction");
-    n.param("switch_latency").integer().withUnit("cycle").defaultValue(6).range(0, 10000).describe(
-        "NoC cycles through the switch fabric between any NMU and NSU, per direction");
-    n.param("arbitration").oneOf({"rr", "priority"}).defaultValue("rr").describe(
-        "At shared NSU links: rr = round robin over masters; priority = lowest master index first");
-    n.param("outstanding").integer().defaultValue(64).range(1, 65536).describe(
-        "Outstanding transactions per NMU; the next BEGIN_REQ waits for END_REQ beyond this");
-    n.param("nsu_buffer").integer().defaultValue(8).range(1, 4096).describe(
-        "Requests in flight on one NSU link towards its HBM port; a full buffer stops arbitration");
-    n.param("header_bytes").integer().withUnit("B").defaultValue(16).range(0, 4096).describe(
-        "Bytes on a link for a read request or write response (no data)");
+    n.param("nmu_latency")
+        .integer()
+        .withUnit("cycle")
+        .defaultValue(4)
+        .range(0, 10000)
+        .describe("NoC cycles from the NMU link to the switch fabric, per direction");
+    n.param("nsu_latency")
+        .integer()
+        .withUnit("cycle")
+        .defaultValue(4)
+        .range(0, 10000)
+        .describe("NoC cycles from the switch fabric through the NSU link, per direction");
+    n.param("switch_latency")
+        .integer()
+        .withUnit("cycle")
+        .defaultValue(6)
+        .range(0, 10000)
+        .describe("NoC cycles through the switch fabric between any NMU and NSU, per direction");
+    n.param("arbitration")
+        .oneOf({"rr", "priority"})
+        .defaultValue("rr")
+        .describe("At shared NSU links: rr = round robin over masters; priority = lowest master index first");
+    n.param("outstanding")
+        .integer()
+        .defaultValue(64)
+        .range(1, 65536)
+        .describe("Outstanding transactions per NMU; the next BEGIN_REQ waits for END_REQ beyond this");
+    n.param("nsu_buffer")
+        .integer()
+        .defaultValue(8)
+        .range(1, 4096)
+        .describe("Requests in flight on one NSU link towards its HBM port; a full buffer stops arbitration");
+    n.param("header_bytes")
+        .integer()
+        .withUnit("B")
+        .defaultValue(16)
+        .range(0, 4096)
+        .describe("Bytes on a link for a read request or write response (no data)");
 }
 
 }  // namespace
 
 void declareMemoryParams(Section& root) {
     Section& mem = root.section("memory", "Off-chip memory and the path to it");
-    mem.param("model").oneOf({"ideal", "hbm"}).defaultValue("ideal").describe(
-        "ideal = every access completes with no delay, so compute can be checked alone; "
-        "hbm = cycle-accurate HBM controllers behind the NoC");
+    mem.param("model")
+        .oneOf({"ideal", "hbm"})
+        .defaultValue("ideal")
+        .describe(
+            "ideal = every access completes with no delay, so compute can be checked alone; "
+            "hbm = cycle-accurate HBM controllers behind the NoC");
     Section& hbm = mem.section("hbm", "HBM device, address map and controllers");
     hbm.param("type").oneOf({"HBM2", "HBM2E"}).defaultValue("HBM2").describe("Memory standard (label only)");
     declareOrg(hbm);

@@ -46,9 +46,12 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
     const MemRequest& r = queues_[bank][size_t(i)];
     c.bank = bank;
     c.index = i;
-    if (openRow_[bank] < 0) c.cmd = Command::ACT;
-    else if (openRow_[bank] != int64_t(r.row)) c.cmd = Command::PRE;
-    else c.cmd = r.write ? Command::WR : Command::RD;
+    if (openRow_[bank] < 0)
+        c.cmd = Command::ACT;
+    else if (openRow_[bank] != int64_t(r.row))
+        c.cmd = Command::PRE;
+    else
+        c.cmd = r.write ? Command::WR : Command::RD;
     c.at = checker_.earliest(c.cmd, bank);
     return true;
 }
@@ -56,8 +59,10 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
 void PcController::computeCandidates() const {
     candMin_ = kNever;
     for (uint32_t b = 0; b < spec_.banks; ++b) {
-        if (stale_[b] == kChoiceStale) hasCand_[b] = candidateFor(b, cand_[b]);
-        else if (stale_[b] == kTimeStale && hasCand_[b]) cand_[b].at = checker_.earliest(cand_[b].cmd, b);
+        if (stale_[b] == kChoiceStale)
+            hasCand_[b] = candidateFor(b, cand_[b]);
+        else if (stale_[b] == kTimeStale && hasCand_[b])
+            cand_[b].at = checker_.earliest(cand_[b].cmd, b);
         stale_[b] = kFresh;
         if (hasCand_[b]) candMin_ = std::min(candMin_, cand_[b].at);
     }
@@ -179,7 +184,8 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
             }
             break;
         }
-        default: break;
+        default:
+            break;
     }
 }
 

@@ -24,7 +24,7 @@ inline int pickRequest(ControllerPolicy::Scheduler s, const std::deque<MemReques
     if (s == ControllerPolicy::Scheduler::FrFcfs && openRow >= 0)
         for (size_t i = 0; i < queue.size(); ++i)
             if (int64_t(queue[i].row) == openRow) return int(i);  // oldest row hit
-    return 0;  // oldest
+    return 0;                                                     // oldest
 }
 
 }  // namespace vgm::memory

@@ -96,6 +96,8 @@ void TimingChecker::record(Command cmd, uint32_t bank, Cycle at) {
     }
 }
 
-void TimingChecker::recordImplicitPrecharge(uint32_t bank, Cycle at) { stamp(C::PRE, bank, at); }
+void TimingChecker::recordImplicitPrecharge(uint32_t bank, Cycle at) {
+    stamp(C::PRE, bank, at);
+}
 
 }  // namespace vgm::memory

@@ -73,9 +73,14 @@ std::vector<TrafficRequest> readStl(const std::string& path, double clockMhz, ui
             bad("malformed number in '" + line + "'");
         }
         if (r.address >= capacity || r.bytes > capacity - r.address)
-            bad("address 0x" + [&] { std::ostringstream h; h << std::hex << r.address; return h.str(); }() +
-                " + " + std::to_string(r.bytes) + " B is outside the memory's capacity of " +
-                std::to_string(capacity) + " B (memory.hbm.org)");
+            bad("address 0x" +
+                [&] {
+                    std::ostringstream h;
+                    h << std::hex << r.address;
+                    return h.str();
+                }() +
+                " + " + std::to_string(r.bytes) + " B is outside the memory's capacity of " + std::to_string(capacity) +
+                " B (memory.hbm.org)");
         if (!out.empty() && r.atPs < out.back().atPs) bad("cycles must not decrease");
         out.push_back(r);
     }

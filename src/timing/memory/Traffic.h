@@ -31,7 +31,6 @@ std::vector<std::vector<TrafficRequest>> generateTraffic(const TrafficOptions& o
 // DRAMSys STL: "<cycle>: [(<bytes>)] read|write 0x<address> [data]", '#' comments,
 // cycles of a clock at clockMhz. InputError "<file>: line N: ..." on bad lines or
 // addresses beyond capacity.
-std::vector<TrafficRequest> readStl(const std::string& path, double clockMhz, uint32_t defaultBytes,
-                                    uint64_t capacity);
+std::vector<TrafficRequest> readStl(const std::string& path, double clockMhz, uint32_t defaultBytes, uint64_t capacity);
 
 }  // namespace vgm::memory

@@ -76,23 +76,42 @@ private:
         bool sameBank = a.bank == bank, sameGroup = s_.bankGroupOf(a.bank) == s_.bankGroupOf(bank);
         Cycle wrEnd = s_.WL + s_.burstLength / s_.dataRate;
         Cycle g = kNoRule;
-        auto need = [&](bool cond, Cycle d) { if (cond) g = std::max(g, d); };
+        auto need = [&](bool cond, Cycle d) {
+            if (cond) g = std::max(g, d);
+        };
         switch (b) {
             case Command::ACT:
-                if (a.cmd == Command::ACT) { need(sameBank, s_.tRC); need(sameGroup, s_.tRRDL); need(true, s_.tRRDS); }
+                if (a.cmd == Command::ACT) {
+                    need(sameBank, s_.tRC);
+                    need(sameGroup, s_.tRRDL);
+                    need(true, s_.tRRDS);
+                }
                 if (a.cmd == Command::PRE) need(sameBank, s_.tRP);
                 if (a.cmd == Command::PREA) need(true, s_.tRP);
                 if (a.cmd == Command::REFab) need(true, s_.tRFC);
-                if (a.cmd == Command::REFpb) { need(sameBank, s_.tRFCSB); need(sameGroup, s_.tRRDL); need(true, s_.tRREFD); }
+                if (a.cmd == Command::REFpb) {
+                    need(sameBank, s_.tRFCSB);
+                    need(sameGroup, s_.tRRDL);
+                    need(true, s_.tRREFD);
+                }
                 break;
             case Command::RD:
                 if (a.cmd == Command::ACT) need(sameBank, s_.tRCDRD);
-                if (a.cmd == Command::RD) { need(sameGroup, s_.tCCDL); need(true, s_.tCCDS); }
-                if (a.cmd == Command::WR) { need(sameGroup, wrEnd + s_.tWTRL); need(true, wrEnd + s_.tWTRS); }
+                if (a.cmd == Command::RD) {
+                    need(sameGroup, s_.tCCDL);
+                    need(true, s_.tCCDS);
+                }
+                if (a.cmd == Command::WR) {
+                    need(sameGroup, wrEnd + s_.tWTRL);
+                    need(true, wrEnd + s_.tWTRS);
+                }
                 break;
             case Command::WR:
                 if (a.cmd == Command::ACT) need(sameBank, s_.tRCDWR);
-                if (a.cmd == Command::WR) { need(sameGroup, s_.tCCDL); need(true, s_.tCCDS); }
+                if (a.cmd == Command::WR) {
+                    need(sameGroup, s_.tCCDL);
+                    need(true, s_.tCCDS);
+                }
                 if (a.cmd == Command::RD) need(true, s_.tRTW);
                 break;
             case Command::PRE:
@@ -113,13 +132,21 @@ private:
                 if (a.cmd == Command::REFpb) need(true, s_.tRFCSB);
                 break;
             case Command::REFpb:
-                if (a.cmd == Command::ACT) { need(sameBank, s_.tRC); need(sameGroup, s_.tRRDL); need(true, s_.tRRDS); }
+                if (a.cmd == Command::ACT) {
+                    need(sameBank, s_.tRC);
+                    need(sameGroup, s_.tRRDL);
+                    need(true, s_.tRRDS);
+                }
                 if (a.cmd == Command::PRE) need(sameBank, s_.tRP);
                 if (a.cmd == Command::PREA) need(true, s_.tRP);
                 if (a.cmd == Command::REFab) need(true, s_.tRFC);
-                if (a.cmd == Command::REFpb) { need(sameBank, s_.tRFCSB); need(true, s_.tRREFD); }
+                if (a.cmd == Command::REFpb) {
+                    need(sameBank, s_.tRFCSB);
+                    need(true, s_.tRREFD);
+                }
                 break;
-            default: break;
+            default:
+                break;
         }
         return g;
     }
@@ -151,9 +178,10 @@ private:
                 for (size_t i = q.size(); i-- > 0;)
                     if (int64_t(q[i].r.row) == openRow_[b]) pick = i;
             const RefRequest& r = q[pick].r;
-            Command c = openRow_[b] < 0 ? Command::ACT
+            Command c = openRow_[b] < 0                 ? Command::ACT
                         : openRow_[b] != int64_t(r.row) ? Command::PRE
-                        : r.write ? Command::WR : Command::RD;
+                        : r.write                       ? Command::WR
+                                                        : Command::RD;
             if (!legal(c, b, t)) continue;
             bool col = memory::isColumn(c);
             if (col && q[pick].seq < colSeq) colSeq = q[pick].seq, colBank = int(b), colCmd = c, colIdx = pick;
