@@ -77,3 +77,14 @@ TEST_CASE("memory: bad address maps and timings are one-line errors naming the p
     CHECK(e.find("/memory/hbm/org/banks") != std::string::npos);
     for (const std::string& msg : {errorOf({{"timing", {{"tRTW", 2}}}})}) CHECK(msg.find('\n') == std::string::npos);
 }
+
+TEST_CASE("memory: configs/dramsys_hbm2.json is the default HBM2 timing set", "[memory][config]") {
+    config::Config dramsys = config::Config::load(std::string(VGMSIM_SOURCE_DIR) + "/configs/dramsys_hbm2.json");
+    config::Config defaults = hbmConfig(Json::object());
+    REQUIRE(dramsys.resolved()["memory"]["hbm"] == defaults.resolved()["memory"]["hbm"]);
+    // The DRAMSys read/write latencies quoted in FACTS.md: 20 ns and 9 ns after the column command.
+    MemSpec s = MemSpec::fromConfig(dramsys.root()["memory"]["hbm"]);
+    REQUIRE(s.readLatency() * s.tCKps == 20000);
+    REQUIRE(s.writeLatency() * s.tCKps == 9000);
+    REQUIRE(s.capacityBytes() == (uint64_t(1) << 31));
+}
