@@ -41,6 +41,19 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
 
 Noc::~Noc() = default;
 
+// Every initiator bound to `nmu` is a master, whatever noc.masters said.
+void Noc::end_of_elaboration() {
+    uint32_t n = std::max<uint32_t>(spec_.masters, uint32_t(nmu.size()));
+    if (n == spec_.masters) return;
+    spec_.masters = n;
+    nmus_.resize(n);
+    ready_.resize(n);
+    for (Nsu& s : nsus_) {
+        s.waiting.resize(n);
+        s.arb = std::make_unique<memory::NocArbiter>(n, spec_.priority);
+    }
+}
+
 uint32_t Noc::portOf(uint64_t address) const {
     if (address >= map_.capacity()) return 0;  // the HBM answers with an address error
     return uint32_t(uint64_t(map_.decode(address).pc) * spec_.ports / pcs_);
@@ -73,8 +86,6 @@ void Noc::schedule(int64_t cycle, Act kind, uint32_t index, Req* r) {
 
 tlm::tlm_sync_enum Noc::nbTransportFw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time& d) {
     if (ph == tlm::BEGIN_REQ) {
-        if (size_t(id) >= nmus_.size())
-            SC_REPORT_ERROR("Noc", ("master " + std::to_string(id) + " beyond noc.masters").c_str());
         auto r = std::make_unique<Req>();
         r->trans = &t;
         r->master = uint32_t(id);

@@ -35,9 +35,11 @@ public:
     ~Noc() override;
 
     uint32_t portOf(uint64_t address) const;
+    uint32_t masters() const { return spec_.masters; }  // after elaboration: at least the bound initiators
     void finish(stats::Group& g) const;
 
 private:
+    void end_of_elaboration() override;
     struct Req;
     struct Link {  // one direction of one NMU or NSU link
         int64_t freeAt = 0;

@@ -115,3 +115,23 @@ TEST_CASE("memory model: V80 streaming beats random, both below peak", "[memory]
     CHECK(gr < gs);
     CHECK(r.report["results"]["row_hit_rate"].get<double>() < s.report["results"]["row_hit_rate"].get<double>());
 }
+
+TEST_CASE("memory model: every initiator bound to the NoC becomes a master", "[memory][model]") {
+    test::FreshKernel k;
+    config::Config cfg = load("membench_v80.json");  // noc.masters = 1
+    MemorySystem mem("mem", cfg);
+    std::vector<std::unique_ptr<MemBenchInitiator>> in;
+    for (uint64_t m = 0; m < 3; ++m) {
+        std::vector<memory::TrafficRequest> reqs;
+        for (uint64_t i = 0; i < 50; ++i)
+            reqs.push_back(memory::TrafficRequest{0, i % 2 == 1, (i * 3 + m) * 4096, 128});
+        in.push_back(std::make_unique<MemBenchInitiator>(("init" + std::to_string(m)).c_str(), reqs, 8));
+        in.back()->socket.bind(mem.nmu());
+    }
+    sc_core::sc_start();
+    for (auto& i : in) REQUIRE(i->done());
+    REQUIRE(mem.noc().masters() == 3);
+    stats::Group g;
+    mem.finish(g);
+    REQUIRE(g.findCounter("noc.nmu2.req_transfers")->value == 50);
+}

@@ -149,7 +149,8 @@ void declareNoc(Section& mem) {
         .defaultValue(1000.0)
         .range(1, 5000)
         .describe("NoC clock (Versal NoC runs near 1 GHz)");
-    n.param("masters").integer().defaultValue(1).range(1, 1024).describe("NMU ports (initiators)");
+    n.param("masters").integer().defaultValue(1).range(1, 1024).describe(
+        "NMU ports (initiators); more are added if more initiators bind to the NoC");
     n.param("nmu_width_bits")
         .integer()
         .withUnit("bit")
