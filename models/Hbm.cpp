@@ -35,27 +35,26 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
 void Hbm::wake(uint32_t p, Cycle c) {
     if (c >= pcs_[p].wakeAt) return;
     pcs_[p].wakeAt = c;
-    wakes_.emplace(c, p);
     scheduleTick(c);
 }
 
 void Hbm::scheduleTick(Cycle c) {
-    if (c < tickAt_) {
+    if (c < tickAt_) {  // kNever never schedules
         tickAt_ = c;
         tick_.notify(at(c));
     }
 }
 
+// Channels due now run in index order (deterministic); a scan of 32 entries
+// is cheaper than keeping a heap of wake-ups.
 void Hbm::tickMethod() {
     Cycle c = cycleNow();
     tickAt_ = memory::PcController::kNever;
-    while (!wakes_.empty() && wakes_.top().first <= c) {
-        auto [when, p] = wakes_.top();
-        wakes_.pop();
-        if (pcs_[p].wakeAt != when) continue;  // superseded by an earlier wake
-        pcs_[p].wakeAt = memory::PcController::kNever;
-        pcMethod(p);
-    }
+    for (uint32_t p = 0; p < pcs_.size(); ++p)
+        if (pcs_[p].wakeAt <= c) {
+            pcs_[p].wakeAt = memory::PcController::kNever;
+            pcMethod(p);
+        }
     while (!dataDone_.empty() && std::get<0>(dataDone_.top()) <= c) {
         Txn* txn = std::get<2>(dataDone_.top());
         dataDone_.pop();
@@ -63,8 +62,7 @@ void Hbm::tickMethod() {
         ports_[size_t(txn->port)].responses.push_back(txn);
         sendResponse(uint32_t(txn->port));
     }
-    while (!wakes_.empty() && pcs_[wakes_.top().second].wakeAt != wakes_.top().first) wakes_.pop();
-    if (!wakes_.empty()) scheduleTick(wakes_.top().first);
+    for (const Pc& pc : pcs_) scheduleTick(pc.wakeAt);
     if (!dataDone_.empty()) scheduleTick(std::get<0>(dataDone_.top()));
 }
 

@@ -75,11 +75,8 @@ private:
     std::vector<uint64_t> pcBytes_;  // bytes moved per pseudo-channel (bursts x burst size)
     tlm_utils::peq_with_cb_and_phase<Hbm> peq_;
     std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Txn>> txns_;
-    // One SystemC event for all pseudo-channels: channels due in the same
-    // cycle share a wake-up. Heap of (cycle, pc); stale entries are skipped.
-    std::priority_queue<std::pair<memory::Cycle, uint32_t>, std::vector<std::pair<memory::Cycle, uint32_t>>,
-                        std::greater<>>
-        wakes_;
+    // One SystemC event for all pseudo-channels (see Pc::wakeAt): channels
+    // due in the same cycle share a wake-up.
     // Transactions whose last data beat moves at a cycle: (cycle, order, txn).
     std::priority_queue<std::tuple<memory::Cycle, uint64_t, Txn*>,
                         std::vector<std::tuple<memory::Cycle, uint64_t, Txn*>>, std::greater<>>
