@@ -33,8 +33,8 @@ int membenchCommand(const Args& args) {
         "requests,n", po::value(&requests)->default_value(100000), "number of requests")(
         "bytes", po::value(&bytes)->default_value(64), "bytes per request (also the STL default)")(
         "stride", po::value(&stride)->default_value(0), "strided: bytes between consecutive requests")(
-        "outstanding", po::value(&outstanding)->default_value(16), "requests in flight per initiator")(
-        "initiators", po::value(&initiators)->default_value(1), "NoC masters sharing the traffic round robin")(
+        "outstanding", po::value(&outstanding)->default_value(16), "requests in flight per initiator (DRAMSys-like STL replay: 128)")(
+        "initiators", po::value(&initiators)->default_value(1), "NoC masters sharing the traffic round robin (an STL trace uses one)")(
         "seed", po::value(&seed)->default_value(1), "random seed (random pattern, mix op)")(
         "stl", po::value(&o.stlPath), "replay a DRAMSys STL trace instead of a pattern")(
         "stl-clock-mhz", po::value(&o.stlClockMhz)->default_value(1000.0), "clock of the STL trace's cycles")(
