@@ -26,19 +26,25 @@ int membenchCommand(const Args& args) {
     std::vector<std::string> sets;
     models::MemBenchOptions o;
     uint64_t requests = 0, bytes = 0, stride = 0, outstanding = 0, initiators = 0, seed = 0;
-    opts.add_options()("config,c", po::value(&configPath)->required(), "hardware config with memory.model = hbm")(
-        "set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable)")(
-        "pattern", po::value(&o.traffic.pattern)->default_value("seq"), "seq | random | strided")(
-        "op", po::value(&o.traffic.op)->default_value("read"), "read | write | mix (50/50, seeded)")(
-        "requests,n", po::value(&requests)->default_value(100000), "number of requests")(
-        "bytes", po::value(&bytes)->default_value(64), "bytes per request (also the STL default)")(
-        "stride", po::value(&stride)->default_value(0), "strided: bytes between consecutive requests")(
-        "outstanding", po::value(&outstanding)->default_value(16), "requests in flight per initiator (DRAMSys-like STL replay: 128)")(
-        "initiators", po::value(&initiators)->default_value(1), "NoC masters sharing the traffic round robin (an STL trace uses one)")(
-        "seed", po::value(&seed)->default_value(1), "random seed (random pattern, mix op)")(
-        "stl", po::value(&o.stlPath), "replay a DRAMSys STL trace instead of a pattern")(
-        "stl-clock-mhz", po::value(&o.stlClockMhz)->default_value(1000.0), "clock of the STL trace's cycles")(
-        "out,o", po::value(&outDir), "write DIR/membench.json")("quiet,q", "print nothing on success");
+    // clang-format off
+    opts.add_options()
+        ("config,c", po::value(&configPath)->required(), "hardware config with memory.model = hbm")
+        ("set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable)")
+        ("pattern", po::value(&o.traffic.pattern)->default_value("seq"), "seq | random | strided")
+        ("op", po::value(&o.traffic.op)->default_value("read"), "read | write | mix (50/50, seeded)")
+        ("requests,n", po::value(&requests)->default_value(100000), "number of requests")
+        ("bytes", po::value(&bytes)->default_value(64), "bytes per request (also the STL default)")
+        ("stride", po::value(&stride)->default_value(0), "strided: bytes between consecutive requests")
+        ("outstanding", po::value(&outstanding)->default_value(16),
+         "requests in flight per initiator (DRAMSys-like STL replay: 128)")
+        ("initiators", po::value(&initiators)->default_value(1),
+         "NoC masters sharing the traffic round robin (an STL trace uses one)")
+        ("seed", po::value(&seed)->default_value(1), "random seed (random pattern, mix op)")
+        ("stl", po::value(&o.stlPath), "replay a DRAMSys STL trace instead of a pattern")
+        ("stl-clock-mhz", po::value(&o.stlClockMhz)->default_value(1000.0), "clock of the STL trace's cycles")
+        ("out,o", po::value(&outDir), "write DIR/membench.json and config.resolved.json")
+        ("quiet,q", "print nothing on success");
+    // clang-format on
     po::variables_map vm;
     if (!parseArgs("membench",
                    "--config FILE [--pattern seq|random|strided] [--op read|write|mix] [--requests N] [--bytes B] "
