@@ -1,0 +1,68 @@
+// `vgmsim membench` as a user meets it: JSON output, physical sanity, errors.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "RunVgmsim.h"
+#include "common/Json.h"
+
+using vgm::Json;
+using vgm::test::runVgmsim;
+using vgm::test::scratchDir;
+
+namespace {
+const std::string kV80 = std::string(VGMSIM_SOURCE_DIR) + "/configs/membench_v80.json";
+
+Json bench(const std::string& dir, const std::string& args) {
+    auto r = runVgmsim("membench -q --config " + kV80 + " " + args + " --out " + dir);
+    REQUIRE(r.status == 0);
+    std::ifstream in(dir + "/membench.json");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return Json::parse(s.str());
+}
+}  // namespace
+
+TEST_CASE("membench: streaming reads beat random reads, both under peak", "[cli][membench]") {
+    std::string dir = scratchDir("membench");
+    Json seq = bench(dir + "/seq", "--pattern seq --requests 4000 --initiators 4 --outstanding 32");
+    Json rnd = bench(dir + "/rnd", "--pattern random --requests 4000 --initiators 4 --outstanding 32");
+    double s = seq["results"]["bandwidth_gbps"], r = rnd["results"]["bandwidth_gbps"];
+    CHECK(s > r);
+    CHECK(seq["results"]["fraction_of_peak"].get<double>() <= 1.0);
+    CHECK(seq["results"]["row_hit_rate"].get<double>() > rnd["results"]["row_hit_rate"].get<double>());
+    CHECK(seq["results"]["per_pc_gbps"].size() == 32);
+    CHECK(seq["results"]["bytes"] == 4000 * 64);
+}
+
+TEST_CASE("membench: same inputs give byte-identical JSON", "[cli][membench]") {
+    std::string dir = scratchDir("membench-det");
+    CHECK(bench(dir + "/a", "--pattern random --op mix --requests 500").dump() ==
+          bench(dir + "/b", "--pattern random --op mix --requests 500").dump());
+}
+
+TEST_CASE("membench: replays an STL trace", "[cli][membench]") {
+    std::string dir = scratchDir("membench-stl");
+    {
+        std::ofstream stl(dir + "/t.stl");
+        stl << "# a comment\n0: read 0x0\n4:\t(64) write 0x1000\n8: read 0x2000\n";
+    }
+    Json j = bench(dir + "/out", "--stl " + dir + "/t.stl --stl-clock-mhz 1000");
+    CHECK(j["results"]["bytes"].get<uint64_t>() > 0);
+}
+
+TEST_CASE("membench: bad input is a one-line error with status 2", "[cli][membench][errors]") {
+    auto p = runVgmsim("membench --config " + kV80 + " --pattern sq");
+    CHECK(p.status == 2);
+    CHECK(p.err == "error: vgmsim membench: --pattern 'sq' is not allowed; allowed: seq, random, strided\n");
+    std::string dir = scratchDir("membench-bad");
+    {
+        std::ofstream stl(dir + "/bad.stl");
+        stl << "0: read 0x0\n5: fetch 0x40\n";
+    }
+    auto s = runVgmsim("membench --config " + kV80 + " --stl " + dir + "/bad.stl");
+    CHECK(s.status == 2);
+    CHECK(s.err.find(dir + "/bad.stl") != std::string::npos);
+    CHECK(s.err.find("line 2") != std::string::npos);
+}
