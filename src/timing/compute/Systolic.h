@@ -41,10 +41,13 @@ private:
     SystolicGeometry geo_;
 };
 
-// Double-buffered array: the next fold's operands follow the previous fold's
-// stream directly (OS: shadow accumulators drain in the background; WS/IS:
-// shadow stationary registers are loaded during the previous fold, which
-// takes r_next cycles). Edge folds use only the rows/columns they need.
+// Double-buffered array: the next fold's stream follows the previous one
+// directly. OS: shadow accumulators drain in the background. WS/IS: each
+// column shifts the next fold's stationary values into shadow registers
+// (r_next cycles, skewed by column like the stream) as soon as the previous
+// fold's first beat has copied the shadows it overwrites; a beat with t = 0
+// copies shadow -> active as it passes. Edge folds use only the rows/columns
+// they need. A fold ends with its last MAC.
 class SystolicPipelined : public EngineIF {
 public:
     explicit SystolicPipelined(SystolicGeometry g) : geo_(g) {}

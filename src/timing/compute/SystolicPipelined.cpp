@@ -10,23 +10,35 @@ namespace {
 // fold g. Folds run fr inner, fc outer, so fold g uses row fold g mod FR.
 struct FoldSeq {
     uint64_t fr, fc, rl, cl, R, C, t;
-    bool preload;  // ws/is: stationary operand loaded through shadow registers
+    bool preload;  // ws/is: stationary operand shifted into shadow registers
 
     uint64_t rowsOf(uint64_t g) const { return g % fr == fr - 1 ? rl : R; }
     uint64_t colsOf(uint64_t g) const { return (g / fr) % fc == fc - 1 ? cl : C; }
-    uint64_t period(uint64_t rows) const { return preload ? std::max(t, rows) : t; }
+    // Stream start distance between consecutive folds using a then b rows.
+    // ws/is: b's shadow chain may shift once every row it overwrites has been
+    // copied by the first beat of the fold that loaded it (row i copies i
+    // cycles after that fold's start), then takes b cycles; the stream itself
+    // needs t cycles.
+    uint64_t period(uint64_t a, uint64_t b) const {
+        return preload ? std::max(t, std::min(a, b) - 1 + b) : t;
+    }
+    // rl -> R: rows rl..R-1 still hold the values of the fold before (R rows,
+    // started period(R, rl) earlier); they are copied R - 1 cycles after its start.
+    uint64_t periodIntoFirst() const {
+        const uint64_t p = period(rl, R);
+        if (!preload) return p;
+        const uint64_t before = period(R, rl);
+        return 2 * R - 1 > before ? std::max(p, 2 * R - 1 - before) : p;
+    }
 
-    // Fold g's stream starts once fold g-1's stream ended and (ws/is) its own
-    // r_g stationary values have been shifted in behind fold g-1's start.
     uint64_t start(uint64_t g) const {
         const uint64_t first = preload ? rowsOf(0) : 0;
-        if (g == 0) return first;
-        uint64_t lastRowFolds;  // folds h in [1, g] that use the last row fold
-        if (fr == 1)
-            lastRowFolds = g;
-        else
-            lastRowFolds = g >= fr - 1 ? (g - (fr - 1)) / fr + 1 : 0;
-        return first + lastRowFolds * period(rl) + (g - lastRowFolds) * period(R);
+        if (fr == 1) return first + g * period(rl, rl);
+        // Transitions into h in [1, g]: h mod FR == FR-1 (R -> rl), h mod FR == 0 (rl -> R), else R -> R.
+        const uint64_t toLast = g >= fr - 1 ? (g - (fr - 1)) / fr + 1 : 0;
+        const uint64_t toFirst = g / fr;
+        return first + toLast * period(R, rl) + toFirst * periodIntoFirst() +
+               (g - toLast - toFirst) * period(R, R);
     }
     // Last MAC: the last streamed element reaches the far corner of the used block.
     uint64_t lastMac(uint64_t g) const { return start(g) + t + rowsOf(g) + colsOf(g) - 3; }
