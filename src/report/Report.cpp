@@ -97,6 +97,16 @@ static std::string fmt(const char* f, double v) {
     return buf;
 }
 
+// 1234567 -> "1,234,567": cycle and MAC counts are long.
+static std::string grouped(uint64_t v) {
+    std::string d = std::to_string(v), out;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (i && (d.size() - i) % 3 == 0) out += ',';
+        out += d[i];
+    }
+    return out;
+}
+
 static std::string pct(uint64_t a, uint64_t b) { return fmt("%.1f%%", 100.0 * ratio(a, b)); }
 
 std::string summaryText(const Json& r, const std::string& outDir) {
@@ -105,14 +115,14 @@ std::string summaryText(const Json& r, const std::string& outDir) {
     const Json& m = r["macs"];
     std::string s;
     s += "vgmsim run: " + r["config"]["name"].get<std::string>() + " x " + r["trace"]["name"].get<std::string>() + "\n";
-    s += "  cycles       " + std::to_string(total) + "  (compute " + pct(c["compute"], total) + ", memory stall " +
+    s += "  cycles       " + grouped(total) + "  (compute " + pct(c["compute"], total) + ", memory stall " +
          pct(c["memory_stall"], total) + ", sparsity overhead " + pct(c["sparsity_overhead"], total) + ", idle " +
          pct(c["idle"], total) + ")\n";
     s += "  latency      " + fmt("%.6g s", r["latency_s"]) + " at " + fmt("%g MHz", r["clock_mhz"]) + "\n";
     s += "  utilization  DSP " + fmt("%.1f%%", 100.0 * r["utilization"]["dsp"].get<double>()) + ", HBM " +
          fmt("%.1f%%", 100.0 * r["utilization"]["hbm"].get<double>()) + "\n";
-    s += "  MACs         " + std::to_string(m["executed"].get<uint64_t>()) + " executed of " +
-         std::to_string(m["dense"].get<uint64_t>()) + " dense; " + std::to_string(m["skipped"].get<uint64_t>()) +
+    s += "  MACs         " + grouped(m["executed"].get<uint64_t>()) + " executed of " +
+         grouped(m["dense"].get<uint64_t>()) + " dense; " + grouped(m["skipped"].get<uint64_t>()) +
          " skipped (" + pct(m["skipped"], m["dense"]) + ")\n";
     s += "  energy       " + fmt("%.6g J", r["energy_j"]) + ", average power " + fmt("%.4g W", r["average_power_w"]) +
          "\n";
