@@ -1,0 +1,119 @@
+#include "models/Dma.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/DspArray.h"
+#include "models/MemoryExtension.h"
+
+namespace vgm::models {
+
+using namespace sc_core;
+
+Dma::Dma(sc_module_name name, const DmaSetup& setup, stats::Group& stats)
+    : sc_module(name), socket("socket"), setup_(setup) {
+    socket.register_nb_transport_bw(this, &Dma::nbTransportBw);
+    stats::Group& g = stats.group(basename(), "DMA engine (one NoC master port)");
+    read_ = &g.counter("bytes_read", "B", "Bytes read from HBM");
+    written_ = &g.counter("bytes_written", "B", "Bytes written to HBM");
+    simulated_ = &g.counter("bytes_simulated", "B", "Bytes sent through the TLM NoC/HBM models (the rest memoized)");
+    memoHits_ = &g.counter("memoized_transfers", "count", "Transfers that reused an identical transfer's duration");
+    transactions_ = &g.counter("transactions", "count", "TLM transactions issued");
+    busy_ = &g.counter("busy_cycles", "cycle", "Fabric cycles with a transfer in progress");
+}
+
+uint64_t fabricCycleNow(double fabricMhz) {
+    // Memory clocks are not fabric-aligned: round up to the next fabric edge
+    // (within 1e-3 cycle, which absorbs the 1 ps rounding of cycleTime()).
+    const double ps = 1e6 / fabricMhz;
+    const double now = sc_time_stamp().to_seconds() * 1e12;
+    return static_cast<uint64_t>(std::ceil(now / ps - 1e-3));
+}
+
+uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {
+    if (bytes == 0) return 0;
+    (write ? written_ : read_)->add(bytes);
+    if (setup_.ideal) return 0;
+    const uint64_t start = fabricCycleNow(setup_.fabricMhz);
+    uint64_t cycles;
+    if (!setup_.memoize) {
+        simulate(address, bytes, write, layer);
+        cycles = fabricCycleNow(setup_.fabricMhz) - start;
+    } else {
+        const auto key = std::make_pair(write, 64 - __builtin_clzll(bytes));
+        auto it = memo_.find(key);
+        if (it != memo_.end()) {
+            memoHits_->add();
+        } else {
+            const uint64_t sample = std::min(bytes, setup_.sampleBytes);
+            simulate(address, sample, write, layer);
+            it = memo_.emplace(key, Sample{sample, fabricCycleNow(setup_.fabricMhz) - start}).first;
+        }
+        const unsigned __int128 c = (unsigned __int128)it->second.cycles * bytes;
+        cycles = uint64_t((c + it->second.bytes - 1) / it->second.bytes);
+    }
+    const sc_time end = cycleTime(start + cycles, setup_.fabricMhz);
+    if (end > sc_time_stamp()) wait(end - sc_time_stamp());
+    busy_->add(cycles);
+    return cycles;
+}
+
+uint64_t Dma::simulate(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {
+    const uint64_t n = (bytes + setup_.transactionBytes - 1) / setup_.transactionBytes;
+    uint64_t issued = 0;
+    completed_ = 0;
+    while (completed_ < n) {
+        while (issued < n && !waitEndReq_ && inFlight_ < setup_.outstanding) {
+            if (free_.empty()) {
+                slots_.emplace_back();
+                free_.push_back(&slots_.back());
+            }
+            Slot* s = free_.back();
+            free_.pop_back();
+            const uint64_t off = issued * setup_.transactionBytes;
+            const uint32_t len = uint32_t(std::min(setup_.transactionBytes, bytes - off));
+            s->trans.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
+            s->trans.set_address(address + off);
+            s->trans.set_data_length(len);
+            s->trans.set_data_ptr(nullptr);  // timing only: no data moves
+            s->trans.set_streaming_width(len);
+            s->trans.set_byte_enable_ptr(nullptr);
+            s->trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+            MemoryExtension::set(s->trans, layer, uint32_t(issued));
+            ++issued;
+            ++inFlight_;
+            transactions_->add();
+            tlm::tlm_phase ph = tlm::BEGIN_REQ;
+            sc_time d = SC_ZERO_TIME;
+            const tlm::tlm_sync_enum st = socket->nb_transport_fw(s->trans, ph, d);
+            waitEndReq_ = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
+            pendingReq_ = waitEndReq_ ? &s->trans : nullptr;
+        }
+        wait(progress_);
+    }
+    simulated_->add(bytes);
+    return n;
+}
+
+tlm::tlm_sync_enum Dma::nbTransportBw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time&) {
+    if (ph == tlm::END_REQ) {
+        waitEndReq_ = false;
+        pendingReq_ = nullptr;
+        progress_.notify(SC_ZERO_TIME);
+        return tlm::TLM_ACCEPTED;
+    }
+    if (ph == tlm::BEGIN_RESP) {
+        if (&t == pendingReq_) waitEndReq_ = false, pendingReq_ = nullptr;  // BEGIN_RESP implies END_REQ
+        if (t.get_response_status() != tlm::TLM_OK_RESPONSE) ++errors_;
+        for (auto& s : slots_)
+            if (&s.trans == &t) free_.push_back(&s);
+        --inFlight_;
+        ++completed_;
+        progress_.notify(SC_ZERO_TIME);
+        ph = tlm::END_RESP;
+        return tlm::TLM_COMPLETED;
+    }
+    return tlm::TLM_ACCEPTED;
+}
+
+}  // namespace vgm::models

@@ -1,0 +1,71 @@
+#pragma once
+// A DMA engine: one NoC master port, TLM-2.0 AT initiator. transfer() moves a
+// block of bytes as transactions of a fixed size with a bounded number in
+// flight (END_REQ back-pressure respected) and returns when the last
+// response arrived. With dma.memoize, the first transfer of each direction
+// and power-of-two size class is simulated over TLM (up to sample_bytes) and
+// its cycles per byte time the rest of the class, so a whole video stays
+// fast; the bytes moved still count in full.
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <utility>
+#include <unordered_map>
+#include <vector>
+
+#include "stats/StatGroup.h"
+
+namespace vgm::models {
+
+struct DmaSetup {
+    uint64_t transactionBytes = 4096, outstanding = 16;
+    bool memoize = true;
+    bool ideal = false;          // memory.model = ideal: transfers take no time
+    uint64_t sampleBytes = 1 << 20;  // memoize: TLM-simulated bytes of a class's first transfer
+    double fabricMhz = 300.0;
+};
+
+// The first fabric edge at or after the current simulation time.
+uint64_t fabricCycleNow(double fabricMhz);
+
+class Dma : public sc_core::sc_module {
+public:
+    tlm_utils::simple_initiator_socket<Dma> socket;
+
+    Dma(sc_core::sc_module_name name, const DmaSetup& setup, stats::Group& stats);
+
+    // Thread context. Waits until the transfer is done and the fabric clock
+    // reaches the next edge; returns the fabric cycles it took.
+    uint64_t transfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer);
+
+    uint64_t bytesMoved() const { return read_->value + written_->value; }
+    uint64_t bytesSimulated() const { return simulated_->value; }
+    uint64_t errors() const { return errors_; }
+    double fabricMhz() const { return setup_.fabricMhz; }
+
+private:
+    struct Slot {
+        tlm::tlm_generic_payload trans;
+    };
+    tlm::tlm_sync_enum nbTransportBw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    uint64_t simulate(uint64_t address, uint64_t bytes, bool write, uint32_t layer);
+
+    DmaSetup setup_;
+    std::deque<Slot> slots_;
+    std::vector<Slot*> free_;
+    uint64_t inFlight_ = 0, completed_ = 0;
+    bool waitEndReq_ = false;
+    const tlm::tlm_generic_payload* pendingReq_ = nullptr;  // waiting for its END_REQ
+    sc_core::sc_event progress_;
+    uint64_t errors_ = 0;
+    struct Sample {
+        uint64_t bytes = 0, cycles = 0;
+    };
+    std::map<std::pair<bool, int>, Sample> memo_;  // (write, size class) -> first transfer's sample
+    stats::Counter *read_, *written_, *simulated_, *memoHits_, *transactions_, *busy_;
+};
+
+}  // namespace vgm::models
