@@ -75,12 +75,37 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
         wdma_.socket.bind(nullW_->socket);
         adma_.socket.bind(nullA_->socket);
     }
+    wstream_.onPresampled([this] { sampled(); });
+    astream_.onPresampled([this] { sampled(); });
     result_.layers.reserve(trace.ops.size());
     workload::TokenGrid grid;
     uint64_t batch = 1;
     const auto video = trace.header.fields.find("video");
     if (workload::gridFromHeader(trace.header.fields, grid, batch) && video->contains("frames"))
         result_.videoFrames = (*video)["frames"].get<uint64_t>();
+}
+
+void Accelerator::sampled() {
+    // With memoize every later transfer reuses a sample, so the memory model
+    // is finished now instead of replaying idle refreshes over the whole run.
+    if (++sampledStreams_ < 2 || !mem_ || !sched_.dmaMemoize) return;
+    mem_->finish(result_.stats.group("memory", "NoC and HBM over TLM (with dma.memoize: the size-class samples)"));
+    wdma_.seal();
+    adma_.seal();
+    memoryFinished_ = true;
+    memoryFinishedPs_ = uint64_t(sc_core::sc_time_stamp().to_seconds() * 1e12 + 0.5);
+}
+
+// Refreshes every pseudo-channel does from `fromPs` to the end of the run,
+// in all-bank refresh equivalents (refresh runs even when idle).
+uint64_t Accelerator::refreshesSince(uint64_t fromPs) const {
+    const memory::MemSpec& ms = mem_->spec();
+    const std::string policy = cfg_.root()["memory"]["hbm"]["controller"].str("refresh");
+    const double endPs = double(result_.totalCycles) * 1e6 / spec_.fabricMhz;
+    const uint64_t tck = endPs > double(fromPs) ? uint64_t((endPs - double(fromPs)) / double(ms.tCKps)) : 0;
+    if (policy == "all_bank") return ms.totalPcs() * (tck / uint64_t(ms.tREFI));
+    if (policy == "per_bank") return ms.totalPcs() * (tck / uint64_t(ms.tREFISB)) / ms.banks;
+    return 0;
 }
 
 void Accelerator::finish() {
@@ -107,8 +132,8 @@ void Accelerator::memoryTotals() {
     result_.hbmBytes = moved;
     result_.nocBytes = moved;
     if (!mem_) return;
-    stats::Group& g = result_.stats.group("memory", "NoC and HBM (transfers simulated over TLM; see dma_*.bytes_simulated)");
-    mem_->finish(g);
+    stats::Group& g = result_.stats.group("memory", "NoC and HBM over TLM (with dma.memoize: the size-class samples)");
+    if (!memoryFinished_) mem_->finish(g);
     const memory::MemSpec& ms = mem_->spec();
     const double seconds = double(result_.totalCycles) / (spec_.fabricMhz * 1e6);
     result_.hbmPeakBytes = uint64_t(ms.peakBytesPerSecond() * seconds);
@@ -131,7 +156,7 @@ void Accelerator::memoryTotals() {
     };
     result_.hbmActs = scale(act);
     result_.hbmPres = scale(pre);
-    result_.hbmRefreshes = ref;
+    result_.hbmRefreshes = ref + (memoryFinished_ ? refreshesSince(memoryFinishedPs_) : 0);
     const uint64_t bb = ms.burstBytes();
     const uint64_t readBytes = result_.stats.findCounter("dma_weight.bytes_read")->value +
                                result_.stats.findCounter("dma_activation.bytes_read")->value;

@@ -41,6 +41,8 @@ public:
 
 private:
     void memoryTotals();
+    void sampled();
+    uint64_t refreshesSince(uint64_t fromPs) const;
 
     const config::Config& cfg_;
     const workload::Trace& trace_;
@@ -57,6 +59,9 @@ private:
     Dma wdma_, adma_;
     DmaStream wstream_, astream_;
     ZeroSkipScheduler zss_;
+    int sampledStreams_ = 0;
+    bool memoryFinished_ = false;  // memoize: finished once sampling is done
+    uint64_t memoryFinishedPs_ = 0;
 };
 
 }  // namespace vgm::models

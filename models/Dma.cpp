@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "models/DspArray.h"
 #include "models/MemoryExtension.h"
@@ -45,6 +46,7 @@ uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t la
         if (it != memo_.end()) {
             memoHits_->add();
         } else {
+            if (sealed_) throw std::logic_error("Dma: size class not presampled after the memory model finished");
             const uint64_t sample = std::min(bytes, setup_.sampleBytes);
             simulate(address, sample, write, layer);
             it = memo_.emplace(key, Sample{sample, fabricCycleNow(setup_.fabricMhz) - start}).first;
@@ -56,6 +58,29 @@ uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t la
     if (end > sc_time_stamp()) wait(end - sc_time_stamp());
     busy_->add(cycles);
     return cycles;
+}
+
+void Dma::presample(bool reads, bool writes) {
+    if (setup_.ideal || !setup_.memoize) return;
+    for (bool write : {false, true}) {
+        if (write ? !writes : !reads) continue;
+        Sample big;
+        for (int cls = 1; cls <= 41; ++cls) {
+            const uint64_t bytes = uint64_t(1) << (cls - 1);
+            const uint64_t sample = std::min(bytes, setup_.sampleBytes);
+            if (sample < bytes && big.bytes == sample) {  // large classes share one sample
+                memo_.emplace(std::make_pair(write, cls), big);
+                continue;
+            }
+            const uint64_t start = fabricCycleNow(setup_.fabricMhz);
+            simulate(setup_.sampleAddress, sample, write, 0);
+            const Sample s{sample, fabricCycleNow(setup_.fabricMhz) - start};
+            memo_.emplace(std::make_pair(write, cls), s);
+            if (sample < bytes || sample == setup_.sampleBytes) big = s;
+            const sc_time end = cycleTime(start + s.cycles, setup_.fabricMhz);
+            if (end > sc_time_stamp()) wait(end - sc_time_stamp());
+        }
+    }
 }
 
 uint64_t Dma::simulate(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {

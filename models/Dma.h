@@ -2,10 +2,11 @@
 // A DMA engine: one NoC master port, TLM-2.0 AT initiator. transfer() moves a
 // block of bytes as transactions of a fixed size with a bounded number in
 // flight (END_REQ back-pressure respected) and returns when the last
-// response arrived. With dma.memoize, the first transfer of each direction
-// and power-of-two size class is simulated over TLM (up to sample_bytes) and
-// its cycles per byte time the rest of the class, so a whole video stays
-// fast; the bytes moved still count in full.
+// response arrived. With dma.memoize, one transfer per direction and
+// power-of-two size class (its lower bound, at most sample_bytes) is
+// simulated over TLM at the start of the run, and its cycles per byte time
+// every transfer of that class, so a whole video stays fast; the bytes moved
+// still count in full.
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -24,7 +25,8 @@ struct DmaSetup {
     uint64_t transactionBytes = 4096, outstanding = 16;
     bool memoize = true;
     bool ideal = false;          // memory.model = ideal: transfers take no time
-    uint64_t sampleBytes = 1 << 20;  // memoize: TLM-simulated bytes of a class's first transfer
+    uint64_t sampleBytes = 1 << 20;  // memoize: TLM-simulated bytes of a class's sample
+    uint64_t sampleAddress = 0;      // where the samples are taken
     double fabricMhz = 300.0;
 };
 
@@ -44,6 +46,11 @@ public:
     uint64_t bytesMoved() const { return read_->value + written_->value; }
     uint64_t bytesSimulated() const { return simulated_->value; }
     uint64_t errors() const { return errors_; }
+    // memoize: samples every size class (1 B .. 1 TiB) in the given directions
+    // now, so that the memory model is never needed again (thread context).
+    void presample(bool reads, bool writes);
+    // After this the TLM path is closed (the memory model has been finished).
+    void seal() { sealed_ = true; }
     double fabricMhz() const { return setup_.fabricMhz; }
 
 private:
@@ -61,6 +68,7 @@ private:
     const tlm::tlm_generic_payload* pendingReq_ = nullptr;  // waiting for its END_REQ
     sc_core::sc_event progress_;
     uint64_t errors_ = 0;
+    bool sealed_ = false;
     struct Sample {
         uint64_t bytes = 0, cycles = 0;
     };

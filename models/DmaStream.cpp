@@ -64,6 +64,8 @@ DmaStream::Job DmaStream::job(size_t i, bool output) {
 }
 
 void DmaStream::run() {
+    dma_.presample(true, kind_ == Kind::Activation);
+    if (presampled_) presampled_();
     const size_t n = plan_.size();
     for (size_t i = 0; i <= n; ++i) {
         oldest_ = kind_ == Kind::Activation && i > 0 ? i - 1 : i;

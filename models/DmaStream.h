@@ -6,6 +6,7 @@
 // buffering, else 1): a load starts when a half is free, so loading overlaps
 // compute exactly as far as the buffers allow.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <systemc>
 
@@ -27,6 +28,8 @@ public:
     void consume();
     // Producer side is told when an operator has finished (its output may be written back).
     void operatorDone(size_t i);
+    // Called once the stream's engine has sampled its size classes (dma.memoize).
+    void onPresampled(std::function<void()> f) { presampled_ = std::move(f); }
     // Cycle at which the stream's last transfer ended.
     uint64_t lastEnd() const { return lastEnd_; }
     bool drained() const { return done_; }
@@ -55,6 +58,7 @@ private:
     size_t opsDone_ = 0, oldest_ = 0;
     bool done_ = false;
     sc_core::sc_event changed_, drained_;
+    std::function<void()> presampled_;
 };
 
 }  // namespace vgm::models
