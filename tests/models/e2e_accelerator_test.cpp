@@ -58,12 +58,12 @@ TEST_CASE("e2e: one sparse operator, hand-checked", "[e2e]") {
     const auto trace = oneOp(std::make_shared<const workload::SkipSet>(workload::SkipSet{{0, 2, 4}, {1, 3, 5}}));
     const stats::RunResult r = models::simulate(cfg, trace, {});
     // SU in series: 4 reference loads x 1 + 4 candidates x 3 + depth 2 + mask 1 = 19 cycles.
-    // Then two row tiles of 2 and 3 surviving rows on the one 4x4 group; the
-    // RU (3 rows x 1 beat + 1) runs alongside them.
+    // Then the 5 surviving rows gathered into row tiles of 4 and 1 on the one
+    // 4x4 group; the RU (3 rows x 1 beat + 1) runs alongside them.
     const timing::ComputeSpec spec = timing::ComputeSpec::fromConfig(cfg);
     const auto& g = spec.groups[0];
     const auto mode = spec.mode(g, timing::Precision::Int8);
-    const uint64_t c = g.engine->gemmCycles({2, 4, 4, 1}, mode) + g.engine->gemmCycles({3, 4, 4, 1}, mode);
+    const uint64_t c = g.engine->gemmCycles({4, 4, 4, 1}, mode) + g.engine->gemmCycles({1, 4, 4, 1}, mode);
     CHECK(r.sparsityOverheadCycles == 19 + (c < 4 ? 4 - c : 0));
     CHECK(r.computeCycles == c);
     CHECK(r.totalCycles == 19 + std::max<uint64_t>(c, 4));

@@ -55,7 +55,7 @@ TEST_CASE("planner: skipped rows, SU and RU costs of one operator", "[schedule][
     CHECK(p.weightBytes == 16);
     CHECK(p.inputBytes == 5 * 4);   // skipped rows are not fetched
     REQUIRE(p.tiled);
-    CHECK(p.zss.issued == 2);       // two row tiles: rows 0-3 (2 left) and 4-7 (3 left)
+    CHECK(p.zss.issued == 2);       // the 5 surviving rows gathered into tiles of 4 and 1 rows
 }
 
 TEST_CASE("planner: look-ahead issues on the previous step's mask", "[schedule][planner]") {

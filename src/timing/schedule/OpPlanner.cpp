@@ -78,14 +78,11 @@ void OpPlanner::schedule(const Operator& op, OpPlan& p) {
     ScheduleInput in;
     in.groups = compute_.groups.size();
     in.weightSwitchCycles = sched_.weightSwitchCycles;
+    // The ZSS gathers the surviving rows into dense row tiles (a systolic
+    // fold gains nothing from a part-empty tile), so skipped rows cost nothing.
     const uint64_t tr = sched_.tileRows, tc = sched_.tileCols ? sched_.tileCols : op.n;
-    const SkipSet* s = p.skipped.get();
-    size_t si = 0;
-    for (uint64_t r0 = 0; r0 < op.m; r0 += tr) {
-        const uint64_t r1 = std::min(op.m, r0 + tr);
-        uint64_t skippedHere = 0;
-        while (s && si < s->rows.size() && s->rows[si] < r1) ++si, ++skippedHere;
-        const uint64_t rows = (r1 - r0) - skippedHere;
+    for (uint64_t r0 = 0; r0 < p.rowsComputed; r0 += tr) {
+        const uint64_t rows = std::min(tr, p.rowsComputed - r0);
         for (uint64_t c0 = 0; c0 < op.n; c0 += tc) {
             const uint64_t cols = std::min(op.n, c0 + tc) - c0;
             in.tiles.push_back(Tile{uint32_t(r0 / tr), uint32_t(c0 / tc), rows, rows * op.k * cols * op.batch});
