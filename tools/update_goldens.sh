@@ -16,4 +16,7 @@ mkdir -p "$G"
 "$BIN" trace gemm --m 256 --n 96 --k 72 --precision int8 -o "$G/gemm_256x96x72_int8.vgmt"
 # A 2-step DiT-XL/2 256 trace: every operator kind, a few seconds at most.
 "$BIN" trace dit-xl-2 --resolution 256 --steps 2 -o "$G/dit-xl-2_256_2steps.vgmt"
+# One STDiT3 step with the shipped statistical sparsity: SU, RU, ZSS, look-ahead.
+"$BIN" trace stdit3-xl-2 --resolution 240p --frames 17 --steps 1 \
+    --sparsity stat:traces/profiles/opensora12_240p_64f.json -o "$G/stdit3-xl-2_240p_17f_1step_stat.vgmt"
 "$BIN" check --golden tests/golden --update
