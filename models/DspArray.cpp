@@ -124,4 +124,12 @@ void DspArray::accountIdle(uint64_t cycles) {
     for (auto& g : groups_) g.idle->add(cycles);
 }
 
+void DspArray::accountTiles(const std::vector<uint64_t>& busy, uint64_t span) {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+        const uint64_t b = std::min(i < busy.size() ? busy[i] : 0, span);
+        groups_[i].busy->add(b);
+        groups_[i].idle->add(span - b);
+    }
+}
+
 }  // namespace vgm::models

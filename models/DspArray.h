@@ -42,6 +42,8 @@ public:
     uint64_t idlePeak(uint64_t cycles) const;
     // Adds idle cycles to every group (the array waits for the SFU or memory).
     void accountIdle(uint64_t cycles);
+    // Tiles the ZSS placed itself: group g computed busy[g] of `span` cycles, idled the rest.
+    void accountTiles(const std::vector<uint64_t>& busy, uint64_t span);
 
 private:
     struct GroupState {

@@ -150,6 +150,7 @@ uint64_t ZeroSkipScheduler::compute(const workload::Operator& op, const OpWork& 
     } else if (p.tiled) {
         cycles = DmaPlan::slice(p.computeCycles, chunk, w.chunks);
         if (chunk == 0) {
+            dsp_.accountTiles(p.zss.groupBusy, p.computeCycles);
             for (const auto& pl : p.zss.placements)
                 if (timeline_.level() == Timeline::Level::Tile)
                     timeline_.span("dsp." + spec_.groups[pl.group].name,

@@ -48,6 +48,16 @@ void checkIdentity(const stats::RunResult& r) {
     uint64_t sum = 0;
     for (const auto& l : r.layers) sum += l.cycles;
     CHECK(sum <= r.totalCycles);
+    // Every DSP group accounts each cycle of the run as busy or idle,
+    // whether the DSP array or the ZSS placed its work.
+    const stats::Group* dsp = r.stats.findGroup("dsp");
+    REQUIRE(dsp != nullptr);
+    const Json groups = dsp->toJson();
+    for (const auto& [name, value] : groups.items()) {
+        if (!value.is_object() || !value.contains("busy_cycles")) continue;
+        INFO("group " << name);
+        CHECK(value["busy_cycles"].get<uint64_t>() + value["idle_cycles"].get<uint64_t>() == r.totalCycles);
+    }
 }
 
 }  // namespace
