@@ -16,7 +16,12 @@ timing::OpPlanner makePlanner(const workload::Trace& trace, const timing::Comput
     workload::TokenGrid grid;
     uint64_t batch = 1;
     if (!workload::gridFromHeader(trace.header.fields, grid, batch)) grid = {}, batch = 1;
-    return timing::OpPlanner(compute, sparsity, sched, grid.frames, grid.perFrame(), batch);
+    uint64_t frames = grid.frames, perFrame = grid.perFrame();
+    // A gemm trace has no video; its activation block gives the token layout.
+    const auto act = trace.header.fields.find("activations");
+    if (frames * perFrame * batch <= 1 && act != trace.header.fields.end())
+        frames = (*act)["frames"].get<uint64_t>(), perFrame = (*act)["tokens_per_frame"].get<uint64_t>();
+    return timing::OpPlanner(compute, sparsity, sched, frames, perFrame, batch);
 }
 }  // namespace
 

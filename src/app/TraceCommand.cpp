@@ -7,6 +7,7 @@
 #include "common/Error.h"
 #include "common/Files.h"
 #include "common/Suggest.h"
+#include "workload/Activations.h"
 #include "workload/Models.h"
 #include "workload/Sparsity.h"
 #include "workload/TraceSpec.h"
@@ -34,7 +35,8 @@ int traceCommand(const Args& args) {
     std::string model = args.empty() || args[0].rfind("-", 0) == 0 ? "" : args[0];
     po::options_description opts("options");
     std::string output, precision = "int8", cfg = "on", sparsity = "dense";
-    uint64_t seed = 0;
+    uint64_t seed = 0, actFrames = 1;
+    std::string role, acts;
     uint32_t prompt = 0;
     opts.add_options()("output,o", po::value(&output)->required(), "trace file to write")(
         "resolution", po::value(&opt.resolution), "256|512 (dit-xl-2, latte-xl-2), 240p|480p|720p (stdit3-xl-2)")(
@@ -47,7 +49,10 @@ int traceCommand(const Args& args) {
         "seed", po::value(&seed)->default_value(0), "seed for drawing skipped rows")(
         "m", po::value(&opt.m), "gemm: rows of A")("n", po::value(&opt.n), "gemm: columns of B")(
         "k", po::value(&opt.k), "gemm: inner dimension")("precision", po::value(&precision)->default_value("int8"),
-                                                         "gemm: int8|fp16");
+                                                         "gemm: int8|fp16")(
+        "role", po::value(&role), "gemm: operator role, e.g. qkv (its SU threshold applies)")(
+        "activations", po::value(&acts), "gemm: random:SEED[:SIMILARITY] input rows for online SU detection")(
+        "act-frames", po::value(&actFrames)->default_value(1), "gemm: frames the m rows form (--activations)");
     po::variables_map vm;
     if (!parseArgs("trace", kUsage, model.empty() ? args : Args(args.begin() + 1, args.end()), opts, vm)) return 0;
     if (model.empty())
@@ -65,8 +70,11 @@ int traceCommand(const Args& args) {
     if (model != "gemm")
         for (const char* g : {"m", "n", "k"})
             if (vm.count(g)) throw InputError(std::string("vgmsim trace: --") + g + " applies only to the gemm model");
+    if (!role.empty() && !workload::parseRole(role, opt.gemmRole))
+        throw InputError("vgmsim trace: unknown --role '" + role + "'");
     workload::TraceSpec spec = workload::buildModel(opt);
     workload::applySparsity(spec, sparsity, prompt, seed);
+    if (!acts.empty()) workload::addActivations(spec, acts, actFrames);
     std::string bytes = workload::encodeTrace(spec);
     writeFileAtomic(output, bytes);
     std::cout << "wrote " << output << ": " << model << ", " << spec.steps << " steps, sparsity "

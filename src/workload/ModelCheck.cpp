@@ -18,6 +18,8 @@ ModelOptions optionsFromHeader(const Json& h, const std::string& file) {
         std::string prec = f.str(p, "precision", "params");
         if (!parsePrecisionClass(prec, opt.precision))
             f.fail("params.precision", "unknown precision '" + prec + "'; allowed: int8, fp16");
+        if (p.contains("role") && !parseRole(f.str(p, "role", "params"), opt.gemmRole))
+            f.fail("params.role", "unknown role '" + f.str(p, "role", "params") + "'");
         return opt;
     }
     const Json& v = f.member(h, "video", "");

@@ -33,6 +33,8 @@ TraceSpec buildGemm(const ModelOptions& opt) {
     TraceSpec spec;
     spec.header["model"] = "gemm";
     spec.header["params"] = Json{{"m", opt.m}, {"k", opt.k}, {"n", opt.n}, {"precision", toString(opt.precision)}};
+    // A role with an SU threshold lets activation traces exercise detection.
+    if (opt.gemmRole != Role::Other) spec.header["params"]["role"] = toString(opt.gemmRole);
     spec.header["batch"] = 1;
     spec.header["cfg"] = false;
     spec.header["sampler"] = Json{{"name", "none"}};
@@ -42,6 +44,7 @@ TraceSpec buildGemm(const ModelOptions& opt) {
     t.name = "gemm";
     OpTemplate op;
     op.kind = OpKind::Linear;
+    op.role = opt.gemmRole;
     op.precision = opt.precision;
     op.m = opt.m, op.k = opt.k, op.n = opt.n;
     op.inputElems = opt.m * opt.k, op.weightElems = opt.k * opt.n, op.outputElems = opt.m * opt.n;

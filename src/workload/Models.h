@@ -16,6 +16,7 @@ struct ModelOptions {
     bool cfg = true;         // classifier-free guidance doubles the batch
     uint32_t textTokens = 120;
     uint64_t m = 0, k = 0, n = 0;  // gemm
+    Role gemmRole = Role::Other;   // gemm: recorded in params only when not "other"
     PrecisionClass precision = PrecisionClass::Int8Capable;
 };
 

@@ -57,6 +57,8 @@ struct Operator {
     // Tensor sizes in elements, for the memory model.
     uint64_t inputElems = 0, weightElems = 0, outputElems = 0;
     std::shared_ptr<const SkipSet> skip;  // null: dense
+    // Input rows (m x k) from the trace's activation block: the SU detects online.
+    std::shared_ptr<const std::vector<float>> acts;
 
     uint64_t denseMacs() const { return isGemm(kind) ? m * k * n * batch : 0; }
     uint64_t skippedRows() const { return skip ? skip->rows.size() : 0; }

@@ -6,6 +6,7 @@
 #include "common/Files.h"
 #include "common/Hash.h"
 #include "common/Suggest.h"
+#include "workload/Activations.h"
 #include "workload/JsonFields.h"
 #include "workload/TraceSpec.h"
 #include "workload/Windows.h"
@@ -14,13 +15,13 @@ namespace vgm::workload {
 
 namespace {
 const std::vector<std::string> kTopKeys = {"format",      "version", "model", "params",   "video",     "batch",   "cfg",
-                                           "text_tokens", "sampler", "steps", "sparsity", "templates", "sequence"};
+                                           "text_tokens", "sampler", "steps", "sparsity", "templates", "sequence", "activations"};
 const std::vector<std::string> kOpKeys = {"kind",  "role", "precision", "m",   "k",   "n",
                                           "batch", "in",   "w",         "out", "skip"};
 const std::vector<std::string> kSources = {"dense", "measured", "stat", "masks"};
 
 struct Container {
-    size_t jsonBegin = 0, jsonSize = 0, skipBegin = 0, skipSize = 0;
+    size_t jsonBegin = 0, jsonSize = 0, skipBegin = 0, skipSize = 0, actSize = 0;
     std::string hash;
 };
 
@@ -48,6 +49,10 @@ Container parseContainer(const std::string& bytes, const std::string& file) {
     Container c;
     c.jsonSize = sizeField(json, "json");
     c.skipSize = sizeField(skip, "skip");
+    if (hash.compare(0, 4, "act=") == 0) {  // optional activation block
+        c.actSize = sizeField(hash, "act");
+        in >> hash;
+    }
     if (hash.compare(0, 5, "hash=") != 0 || (in >> extra))
         throwInput(file, "byte 0", "malformed header line: expected 'hash=fnv1a64:<16 hex digits>' at its end");
     c.hash = hash.substr(5);
@@ -55,7 +60,7 @@ Container parseContainer(const std::string& bytes, const std::string& file) {
         throwInput(file, "byte " + std::to_string(bytes.size()), "truncated: no end of header line");
     c.jsonBegin = nl + 1;
     c.skipBegin = c.jsonBegin + c.jsonSize;
-    size_t expected = c.skipBegin + c.skipSize;
+    size_t expected = c.skipBegin + c.skipSize + c.actSize;
     if (bytes.size() < expected)
         throwInput(file, "byte " + std::to_string(bytes.size()),
                    "truncated: header announces " + std::to_string(expected) + " bytes, file has " +
@@ -191,6 +196,8 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file) {
     for (const auto& key : {"templates", "sequence", "steps"}) doc.erase(key);
     spec.header = std::move(doc);
     spec.contentHash = c.hash;
+    spec.actBegin = c.skipBegin + c.skipSize;
+    spec.actBytes = bytes.substr(spec.actBegin, c.actSize);
     decodeSkipSection(spec, bytes, c.skipBegin, c.skipBegin + c.skipSize, file);
     return spec;
 }
@@ -199,7 +206,9 @@ Trace readTrace(const std::string& path) {
     std::string bytes = readTextFile(path);
     TraceSpec spec = decodeTrace(bytes, path);
     checkAgainstHeader(spec, path);
-    return expandTrace(spec, path);
+    Trace t = expandTrace(spec, path);
+    attachActivations(t, spec, spec.actBegin, path);
+    return t;
 }
 
 }  // namespace vgm::workload

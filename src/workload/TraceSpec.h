@@ -55,6 +55,8 @@ struct TraceSpec {
     std::vector<SeqEntry> sequence;  // one step
     std::vector<SkipRecord> skips;   // empty: dense
     std::string contentHash;         // set by decodeTrace
+    std::string actBytes;            // activation block (float32 LE); empty: none
+    size_t actBegin = 0;             // its file offset, set by decodeTrace
 
     const BlockTemplate* findTemplate(const std::string& name) const;
     size_t groupsPerStep() const;  // skip records per step
@@ -67,7 +69,8 @@ std::string encodeTrace(const TraceSpec& spec);
 void writeTrace(const std::string& path, const TraceSpec& spec);
 // Wraps JSON text and skip bytes in a header line with the right hash (tests
 // use it to build files that are well sealed but wrong inside).
-std::string sealTrace(const std::string& json, const std::string& skipBytes);
+// `actBytes` non-empty adds " act=<A>" to the header line.
+std::string sealTrace(const std::string& json, const std::string& skipBytes, const std::string& actBytes = "");
 
 // Parses and validates structure and skip records; `file` names errors.
 TraceSpec decodeTrace(const std::string& bytes, const std::string& file);

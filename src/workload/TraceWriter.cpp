@@ -70,10 +70,11 @@ std::string renderJson(const TraceSpec& spec) {
 }
 }  // namespace
 
-std::string sealTrace(const std::string& json, const std::string& skipBytes) {
+std::string sealTrace(const std::string& json, const std::string& skipBytes, const std::string& actBytes) {
+    const std::string act = actBytes.empty() ? "" : " act=" + std::to_string(actBytes.size());
     return "vgmsim-trace " + std::to_string(kTraceFormatVersion) + " json=" + std::to_string(json.size()) +
-           " skip=" + std::to_string(skipBytes.size()) + " hash=" + hashString(json + skipBytes) + "\n" + json +
-           skipBytes;
+           " skip=" + std::to_string(skipBytes.size()) + act + " hash=" + hashString(json + skipBytes + actBytes) +
+           "\n" + json + skipBytes + actBytes;
 }
 
 std::string encodeTrace(const TraceSpec& spec) {
@@ -93,7 +94,7 @@ std::string encodeTrace(const TraceSpec& spec) {
         }
         skip += body;
     }
-    return sealTrace(renderJson(spec), skip);
+    return sealTrace(renderJson(spec), skip, spec.actBytes);
 }
 
 void writeTrace(const std::string& path, const TraceSpec& spec) {

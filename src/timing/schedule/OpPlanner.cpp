@@ -42,23 +42,31 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
     p.weightBytes = op.weightElems * eb;
     p.outputBytes = op.outputElems * kOutputBytes;
     p.rowsComputed = op.m;
-    p.examined = gemm && sparsity_.enabled && (sparsity_.examines(op.role) || op.skip);
+    p.examined = gemm && sparsity_.enabled && (sparsity_.examines(op.role) || op.skip || op.acts);
     if (p.examined) {
         const TokenLayout lay = TokenLayout::forRows(op.m, frames_, perFrame_, batch_);
-        p.su = workForMask(lay, sparsity_.groupFrames, sparsity_.blockTokens, op.skip.get());
+        std::shared_ptr<const SkipSet> mask = op.skip;
+        if (op.acts) {  // online: the detected set replaces the (absent) trace mask
+            Detection d = detectSkips(lay, op.k, *op.acts, sparsity_.groupFrames, sparsity_.blockTokens,
+                                      sparsity_.thresholdOf(op.role));
+            p.su = d.work;
+            if (!d.skip.rows.empty()) mask = std::make_shared<const SkipSet>(std::move(d.skip));
+        } else {
+            p.su = workForMask(lay, sparsity_.groupFrames, sparsity_.blockTokens, op.skip.get());
+        }
         p.suCycles = suCycles(sparsity_.su, p.su, op.k);
         p.suMacs = suMacs(p.su, op.k);
         p.suBytes = suBytesRead(sparsity_.su, p.su, op.k);
-        p.skipped = op.skip;
+        p.skipped = mask;
         if (sched_.lookahead && history_.seen(slot)) {
             const auto predicted = history_.predict(slot);
             p.speculated = true;
-            p.spec = verifyPrediction(predicted.get(), op.skip.get(), op.m, sched_.tileRows ? sched_.tileRows : op.m,
+            p.spec = verifyPrediction(predicted.get(), mask.get(), op.m, sched_.tileRows ? sched_.tileRows : op.m,
                                       sched_.replayPenalty);
-            p.skipped = predicted && op.skip ? std::make_shared<const SkipSet>(intersectSkips(*predicted, *op.skip))
+            p.skipped = predicted && mask ? std::make_shared<const SkipSet>(intersectSkips(*predicted, *mask))
                                              : nullptr;
         }
-        history_.update(slot, op.skip);
+        history_.update(slot, mask);
         p.ruRows = countBelow(p.skipped.get(), op.m);
         p.ruCycles = ruCycles(sparsity_.ru, p.ruRows, op.n * kOutputBytes);
         p.ruBytes = ruBytes(p.ruRows, op.n * kOutputBytes);
