@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "dse/SplitMix.h"
+#include "common/SplitMix64.h"
 
 namespace vgm::dse {
 
@@ -38,7 +38,7 @@ std::vector<IndexTuple> gridPoints(const std::vector<size_t>& sizes) {
 std::vector<IndexTuple> randomPoints(const std::vector<size_t>& sizes, size_t samples, uint64_t seed) {
     const size_t total = gridSize(sizes, SIZE_MAX - 1);
     if (total <= samples) return gridPoints(sizes);
-    SplitMix rng(seed);
+    SplitMix64 rng(seed);
     std::set<size_t> chosen;  // ordered: output comes out in grid order
     while (chosen.size() < samples) chosen.insert(static_cast<size_t>(rng.below(total)));
     std::vector<IndexTuple> out;
@@ -47,7 +47,7 @@ std::vector<IndexTuple> randomPoints(const std::vector<size_t>& sizes, size_t sa
 }
 
 std::vector<IndexTuple> lhsPoints(const std::vector<size_t>& sizes, size_t samples, uint64_t seed) {
-    SplitMix rng(seed);
+    SplitMix64 rng(seed);
     std::vector<IndexTuple> tuples(samples, IndexTuple(sizes.size()));
     for (size_t a = 0; a < sizes.size(); ++a) {
         std::vector<size_t> perm(samples);

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "dse/Pareto.h"
-#include "dse/SplitMix.h"
+#include "common/SplitMix64.h"
 
 using namespace vgm::dse;
 
@@ -16,7 +16,7 @@ TEST_CASE("dse pareto: a small front by hand", "[dse][pareto]") {
 }
 
 TEST_CASE("dse pareto: matches brute force on random clouds", "[dse][pareto]") {
-    SplitMix rng(5);
+    vgm::SplitMix64 rng(5);
     for (int round = 0; round < 20; ++round) {
         std::vector<std::vector<double>> v;
         for (int i = 0; i < 60; ++i) v.push_back({double(rng.below(20)), double(rng.below(20)), double(rng.below(20))});

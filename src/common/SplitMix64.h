@@ -1,14 +1,14 @@
 #pragma once
-// A tiny PRNG with a fixed, documented sequence (SplitMix64), so random and
-// LHS sweeps pick the same points on every machine and standard library
-// (std::uniform_int_distribution is not portable across libraries).
+// SplitMix64: a tiny PRNG with a fixed, documented sequence, so a seed gives
+// the same draws on every machine and standard library (std distributions
+// are implementation-defined). Used by trace masks and sweep sampling.
 #include <cstdint>
 
-namespace vgm::dse {
+namespace vgm {
 
-class SplitMix {
+class SplitMix64 {
 public:
-    explicit SplitMix(uint64_t seed) : state_(seed) {}
+    explicit SplitMix64(uint64_t seed) : state_(seed) {}
     uint64_t next() {
         uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -30,4 +30,4 @@ private:
     uint64_t state_;
 };
 
-}  // namespace vgm::dse
+}  // namespace vgm
