@@ -11,6 +11,14 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.weightSwitchCycles = s.count("weight_switch_cycles");
     sp.lookahead = s.boolean("lookahead");
     sp.replayPenalty = s.count("replay_penalty_cycles");
+    sp.queueDepth = s.count("queue_depth");
+    sp.lookaheadOps = s.count("lookahead_ops");
+    sp.attentionChunkRows = s.count("attention_chunk_rows");
+    const config::View f = s["fusion"];
+    sp.fusePrologue = f.boolean("prologue");
+    sp.fuseEpilogue = f.boolean("epilogue");
+    sp.onlineSoftmax = f.boolean("online_softmax");
+    sp.fuseQkNorm = f.boolean("qk_norm");
     const config::View b = cfg.root()["buffers"];
     auto buf = [&](const char* key) { return BufferSpec{b[key].count("uram"), b[key].count("bram36")}; };
     sp.weight = buf("weight");

@@ -26,6 +26,8 @@ struct ScheduleSpec {
     uint64_t dmaTransactionBytes = 4096, dmaOutstanding = 16;
     bool dmaMemoize = true;
     uint64_t dmaSampleBytes = 1 << 20;
+    uint64_t queueDepth = 4, lookaheadOps = 8, attentionChunkRows = 512;
+    bool fusePrologue = true, fuseEpilogue = true, onlineSoftmax = true, fuseQkNorm = true;
 
     static ScheduleSpec fromConfig(const config::Config& cfg);
 };

@@ -1,10 +1,10 @@
-#include "models/DmaPlan.h"
+#include "program/DmaPlan.h"
 
 #include <algorithm>
 
 #include "workload/TraceGeometry.h"
 
-namespace vgm::models {
+namespace vgm::program {
 
 namespace {
 constexpr uint64_t kAlign = 64 * 1024;  // allocations start at the same interleave offset
@@ -91,4 +91,4 @@ OpWork DmaPlan::make(size_t i) {
     return w;
 }
 
-}  // namespace vgm::models
+}  // namespace vgm::program

@@ -10,7 +10,7 @@
 #include "timing/schedule/OpPlanner.h"
 #include "workload/Trace.h"
 
-namespace vgm::models {
+namespace vgm::program {
 
 struct OpWork {
     timing::OpPlan plan;
@@ -49,4 +49,4 @@ private:
     uint32_t lastStep_ = 0;
 };
 
-}  // namespace vgm::models
+}  // namespace vgm::program

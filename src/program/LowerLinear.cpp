@@ -1,0 +1,171 @@
+// Linear layers as ZSS row tiles: weights in buffer-sized chunks along N,
+// surviving rows packed into dense tiles (static: dense tiles, fully skipped
+// ones dropped), spilled inputs loaded by row chunks, spilled outputs stored
+// in chunks that fit the output buffer, SU pieces ahead and RU pieces behind.
+#include <algorithm>
+
+#include "program/LoweringCtx.h"
+#include "program/SparsityPieces.h"
+
+namespace vgm::program {
+
+namespace {
+struct TileRef {
+    uint64_t first = 0;
+    uint32_t count = 0;
+    uint64_t lo = 0, hi = 0;  // dense rows it covers
+};
+}  // namespace
+
+void Lowering::lowerLinear(Ctx& c) {
+    const workload::Operator& op = c.op;
+    const timing::OpPlan& p = c.work.plan;
+    const uint64_t m = op.m, tr = sched_.tileRows, eb = timing::OpPlanner::elemBytes(p.precision);
+    const bool packed = sched_.policy != "static", preload = sched_.policy == "dynamic-static";
+    const uint64_t pieces = std::max<uint64_t>(1, ceilDiv(m, tr));
+    const SkipView skip(p.skipped.get(), m);
+    const std::vector<uint64_t> su = suPieces(c, pieces, tr);
+
+    // Row tiles: dense rows [lo, hi) and the rows computed for them.
+    struct RowTile {
+        uint64_t lo, hi, rows, survivors;
+    };
+    std::vector<RowTile> tiles;
+    const uint64_t rc = p.rowsComputed;
+    if (packed) {
+        for (uint64_t t = 0; t * tr < rc; ++t) {
+            const uint64_t rows = std::min(tr, rc - t * tr);
+            const uint64_t lo = uint64_t((unsigned __int128)(t * tr) * m / rc);
+            const uint64_t hi = std::min<uint64_t>(m, uint64_t(((unsigned __int128)(t * tr + rows) * m + rc - 1) / rc));
+            tiles.push_back({lo, std::max(hi, lo + 1), rows, rows});
+        }
+    } else {
+        for (uint64_t lo = 0; lo < m; lo += tr) {
+            const uint64_t hi = std::min(m, lo + tr), alive = (hi - lo) - skip.count(lo, hi);
+            if (alive > 0) tiles.push_back({lo, hi, hi - lo, alive});
+        }
+    }
+    std::vector<uint32_t> eligible;
+    for (const auto& g : compute_.groups)
+        if (g.supports(p.precision)) eligible.push_back(uint32_t(g.index));
+
+    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
+    const uint64_t wChunks = tiles.empty() ? 0 : std::max<uint64_t>(1, ceilDiv(p.weightBytes, plan_.weightChunkBytes()));
+    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
+    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
+    const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
+    const uint64_t tilesPerAct = std::max<uint64_t>(1, actCap / rowInBytes / std::max<uint64_t>(tr, 1));
+    std::vector<std::vector<TileRef>> refs(wChunks);
+    uint64_t wOffset = 0;
+    for (uint64_t ch = 0; ch < wChunks; ++ch) {
+        Command w;
+        w.kind = CmdKind::LoadWeight;
+        w.stream = wStream_;
+        w.piece = uint32_t(ch);
+        w.bytes = slice(p.weightBytes, ch, wChunks);
+        w.address = c.work.weightAddr + wOffset;
+        wOffset += w.bytes;
+        w.acquire = Buffer::Weight;
+        w.acquireBytes = w.bytes;
+        if (!preload && prev_.count) w.deps.push_back({prev_.first, uint32_t(prev_.count), false});
+        const uint64_t wIdx = w.bytes ? emit(c, std::move(w)) : 0;
+        Command& wCmd = c.out[wIdx - c.base];
+        const uint64_t tag = ++weightTag_;
+        const uint64_t cols = slice(op.n, ch, wChunks);
+        const uint64_t tc = sched_.tileCols ? std::min(sched_.tileCols, cols) : cols;
+        uint64_t aIdx = 0, aOffset = 0, pendingBytes = 0;
+        std::vector<DepRange> pending;
+        auto flushStore = [&] {
+            if (pending.empty()) return;
+            Command s;
+            s.kind = CmdKind::StoreAct;
+            s.stream = aStream_;
+            s.bytes = pendingBytes;
+            s.address = c.work.outAddr;
+            s.deps = std::move(pending);
+            emit(c, std::move(s));
+            pending.clear();
+            pendingBytes = 0;
+        };
+        for (size_t t = 0; t < tiles.size(); ++t) {
+            const RowTile& rt = tiles[t];
+            if (c.work.inSpilled && t % tilesPerAct == 0) {
+                const size_t last = std::min(tiles.size(), t + tilesPerAct) - 1;
+                Command a;
+                a.kind = CmdKind::LoadAct;
+                a.stream = aStream_;
+                a.piece = uint32_t(t / tilesPerAct);
+                uint64_t rows = 0;
+                for (size_t u = t; u <= last; ++u) rows += tiles[u].rows;
+                a.bytes = rows * rowInBytes;
+                a.address = c.work.inAddr + aOffset;
+                aOffset += a.bytes;
+                a.acquire = Buffer::Activation;
+                a.acquireBytes = a.bytes;
+                a.deps = inputDeps(c, rt.lo, tiles[last].hi);
+                aIdx = emit(c, std::move(a));
+            }
+            TileRef ref{c.base + c.out.size(), 0, rt.lo, rt.hi};
+            for (uint64_t c0 = 0; c0 < cols; c0 += tc) {
+                const uint64_t nc = std::min(tc, cols - c0);
+                Command g;
+                g.kind = CmdKind::Gemm;
+                g.stream = packed ? dspStream_ : groupStream_[eligible[t % eligible.size()]];
+                g.piece = uint32_t(t);
+                g.precision = p.precision;
+                g.weightTag = tag;
+                g.macs = rt.survivors * op.k * nc * op.batch;
+                g.groupCycles.assign(compute_.groups.size(), 0);
+                for (const auto& gs : compute_.groups)
+                    if (gs.supports(p.precision))
+                        g.groupCycles[gs.index] = gs.engine->gemmCycles(
+                            {rt.rows, op.k, ceilDiv(nc, gs.count), op.batch}, compute_.mode(gs, p.precision));
+                g.deps.push_back({wIdx, 1, true});
+                ++wCmd.users;
+                if (c.work.inSpilled) {
+                    g.deps.push_back({aIdx, 1, true});
+                    ++c.out[aIdx - c.base].users;
+                } else {
+                    for (const DepRange& d : inputDeps(c, rt.lo, rt.hi)) g.deps.push_back(d);
+                }
+                if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
+                const uint64_t outBytes = rt.rows * nc * 2 * op.batch;
+                if (c.work.outSpilled) {
+                    g.acquire = Buffer::Output;
+                    g.acquireBytes = std::min(outBytes, sched_.output.bytes());
+                    g.users = 1;
+                    if (pendingBytes + outBytes > outCap) flushStore();
+                    pending.push_back({c.base + c.out.size(), 1, true});
+                    pendingBytes += outBytes;
+                }
+                emit(c, std::move(g));
+                ++ref.count;
+            }
+            refs[ch].push_back(ref);
+        }
+        flushStore();
+    }
+    if (p.speculated && p.spec.replayCycles > 0) {
+        Command r;
+        r.kind = CmdKind::Replay;
+        r.stream = dspStream_;
+        r.precision = p.precision;
+        r.cycles = p.spec.replayCycles;
+        for (uint64_t s : su)
+            if (s != kNone) r.deps.push_back({s, 1, false});
+        emit(c, std::move(r));
+    }
+    // Output pieces: the tiles over each dense row piece, then its RU copy.
+    std::vector<std::vector<DepRange>> out(pieces);
+    for (const auto& chunk : refs)
+        for (const TileRef& t : chunk)
+            for (uint64_t r = t.lo / tr; r < std::min(pieces, ceilDiv(t.hi, tr)); ++r)
+                out[r].push_back({t.first, t.count, false});
+    ruPieces(c, out, su, tr, skip);
+    c.produced.rowwise = !c.work.outSpilled;
+    c.produced.m = m;
+    c.produced.pieceRows = tr;
+    c.produced.pieces = std::move(out);
+}
+
+}  // namespace vgm::program

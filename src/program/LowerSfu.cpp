@@ -1,0 +1,123 @@
+// Element-wise and normalisation operators on the SFU: per attention chunk
+// (online softmax, fused q/k norm), per row tile (fused prologues and
+// epilogues, pipelined with the GEMM tiles around them), or as one pass over
+// the whole tensor, chunked through HBM when it does not fit on chip.
+#include <algorithm>
+
+#include "program/LoweringCtx.h"
+
+namespace vgm::program {
+
+using workload::OpKind;
+
+namespace {
+// Index of the QK^T that this q/k norm (or RoPE) feeds, or 0.
+size_t qkConsumer(const workload::Trace& t, size_t i) {
+    const auto& ops = t.ops;
+    if (ops[i].kind != OpKind::LayerNorm && ops[i].kind != OpKind::Modulate) return 0;
+    for (size_t j = i + 1; j < ops.size() && j <= i + 2; ++j) {
+        if (ops[j].kind == OpKind::AttentionQK) return j;
+        if (ops[j].kind != OpKind::Modulate && ops[j].kind != OpKind::LayerNorm) return 0;
+    }
+    return 0;
+}
+}  // namespace
+
+void Lowering::lowerSfu(Ctx& c) {
+    const workload::Operator& op = c.op;
+    const uint64_t passes = compute_.passesOf(op.kind);
+    auto sfu = [&](uint64_t elements, uint32_t piece, std::vector<DepRange> deps) {
+        Command s;
+        s.kind = CmdKind::Sfu;
+        s.stream = sfuStream_;
+        s.piece = piece;
+        s.cycles = timing::sfuCycles(compute_.sfu, elements, passes);
+        s.deps = std::move(deps);
+        return s;
+    };
+    auto barrier = [&] {
+        std::vector<DepRange> d;
+        if (prev_.count) d.push_back({prev_.first, uint32_t(prev_.count), false});
+        return d;
+    };
+    if (op.kind == OpKind::Softmax && sched_.onlineSoftmax && c.chunkMapped) {
+        Produced geo = prev_;
+        for (uint64_t j = 0; j < geo.pieces.size(); ++j) {
+            uint64_t items = 0, rows = 0;
+            chunkShape(geo, j, items, rows);
+            Command s = sfu(items * rows * op.n, uint32_t(j), prev_.pieces[j]);
+            s.acquire = Buffer::Output;  // the probabilities replace the scores until AV has read them
+            s.acquireBytes = std::min(items * rows * op.n * 2, sched_.output.bytes());
+            s.users = 1;
+            geo.pieces[j] = {{emit(c, std::move(s)), 1, true}};
+        }
+        c.produced = std::move(geo);
+        return;
+    }
+    const size_t qk = sched_.fuseQkNorm ? qkConsumer(trace_, c.index) : 0;
+    if (qk) {
+        Produced geo = attentionChunks(trace_.ops[qk], sched_.attentionChunkRows);
+        const uint64_t n = geo.pieces.size();
+        const bool mapped = c.chunkMapped && prev_.pieces.size() == n;
+        for (uint64_t j = 0; j < n; ++j)
+            geo.pieces[j] = {{emit(c, sfu(slice(op.m * op.n * op.batch, j, n), uint32_t(j),
+                                          mapped ? prev_.pieces[j] : barrier())),
+                              1, false}};
+        c.produced = std::move(geo);
+        return;
+    }
+    const bool prologue = op.kind == OpKind::LayerNorm || (op.kind == OpKind::Modulate && op.role == workload::Role::Norm);
+    const bool fused = prologue ? sched_.fusePrologue : sched_.fuseEpilogue;
+    const uint64_t tr = sched_.tileRows;
+    if (fused && tr > 0 && op.m > 0) {
+        const uint64_t pieces = ceilDiv(op.m, tr);
+        c.produced.pieces.resize(pieces);
+        for (uint64_t r = 0; r < pieces; ++r) {
+            const uint64_t lo = r * tr, hi = std::min(op.m, lo + tr);
+            const uint64_t idx = emit(c, sfu((hi - lo) * op.n * op.batch, uint32_t(r), inputDeps(c, lo, hi)));
+            c.produced.pieces[r] = {{idx, 1, false}};
+        }
+        c.produced.rowwise = true;
+        c.produced.m = op.m;
+        c.produced.pieceRows = tr;
+        return;
+    }
+    // One pass over the whole tensor; through HBM in chunks when it does not fit on chip.
+    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
+    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
+    const uint64_t inBytes = op.inputElems * 2, outBytes = op.outputElems * 2;
+    const uint64_t elements = op.m * op.n * op.batch;
+    if (inBytes <= actCap) {
+        emit(c, sfu(elements, 0, barrier()));
+        return;
+    }
+    const uint64_t chunks = ceilDiv(inBytes, actCap);
+    for (uint64_t ch = 0; ch < chunks; ++ch) {
+        Command l;
+        l.kind = CmdKind::LoadAct;
+        l.stream = aStream_;
+        l.piece = uint32_t(ch);
+        l.bytes = slice(inBytes, ch, chunks);
+        l.address = c.work.inAddr;
+        l.acquire = Buffer::Activation;
+        l.acquireBytes = l.bytes;
+        l.users = 1;
+        l.deps = barrier();
+        const uint64_t li = emit(c, std::move(l));
+        Command s = sfu(slice(elements, ch, chunks), uint32_t(ch), {{li, 1, true}});
+        s.acquire = Buffer::Output;
+        s.acquireBytes = std::min(slice(outBytes, ch, chunks), sched_.output.bytes());
+        s.users = 1;
+        const uint64_t si = emit(c, std::move(s));
+        Command st;
+        st.kind = CmdKind::StoreAct;
+        st.stream = aStream_;
+        st.piece = uint32_t(ch);
+        st.bytes = slice(outBytes, ch, chunks);
+        st.address = c.work.outAddr;
+        st.deps = {{si, 1, true}};
+        emit(c, std::move(st));
+    }
+}
+
+}  // namespace vgm::program

@@ -1,0 +1,49 @@
+// SU examine pieces ahead of an operator's tiles and RU copy pieces behind.
+#include "program/LoweringCtx.h"
+
+namespace vgm::program {
+
+std::vector<uint64_t> Lowering::suPieces(Ctx& c, uint64_t pieces, uint64_t pieceRows) {
+    const timing::OpPlan& p = c.work.plan;
+    if (!p.examined || p.suCycles == 0) return {};
+    std::vector<uint64_t> su(pieces, kNone);
+    for (uint64_t r = 0; r < pieces; ++r) {
+        Command s;
+        s.kind = CmdKind::SuExamine;
+        s.stream = suStream_;
+        s.piece = uint32_t(r);
+        s.cycles = slice(p.suCycles, r, pieces);
+        // With overlap the SU reads each row piece as the previous operator produces it.
+        if (sparsity_.overlap)
+            s.deps = inputDeps(c, r * pieceRows, std::min(c.op.m, (r + 1) * pieceRows));
+        else if (prev_.count)
+            s.deps.push_back({prev_.first, uint32_t(prev_.count), false});
+        su[r] = emit(c, std::move(s));
+    }
+    return su;
+}
+
+void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
+                        uint64_t pieceRows, const SkipView& skip) {
+    const timing::OpPlan& p = c.work.plan;
+    if (p.ruRows == 0) return;
+    const uint64_t rowBytes = c.op.n * 2;
+    for (uint64_t r = 0; r < out.size(); ++r) {
+        const uint64_t lo = r * pieceRows, hi = std::min(c.op.m, lo + pieceRows);
+        const uint64_t rows = skip.count(lo, hi);
+        if (rows == 0) continue;
+        Command u;
+        u.kind = CmdKind::RuCopy;
+        u.stream = ruStream_;
+        u.piece = uint32_t(r);
+        u.cycles = timing::ruCycles(sparsity_.ru, rows, rowBytes);
+        // References are computed rows of this piece and its neighbours (the group's middle frame).
+        for (uint64_t q = r ? r - 1 : 0; q < std::min<uint64_t>(out.size(), r + 2); ++q)
+            u.deps.insert(u.deps.end(), out[q].begin(), out[q].end());
+        appendPieces(u.deps, su, lo, hi, pieceRows);
+        const uint64_t idx = emit(c, std::move(u));
+        out[r].push_back({idx, 1, false});
+    }
+}
+
+}  // namespace vgm::program

@@ -1,0 +1,73 @@
+#pragma once
+// Lowers a trace into a Program for the machine, one operator at a time (so a
+// whole video never sits in memory): weight/activation DMA chunks, GEMM tiles
+// of surviving rows, attention chunks (QK^T -> softmax -> AV with the score
+// tile on chip), SFU passes per row tile where fused, SU examine and RU copy
+// pieces, replays. Dependencies follow the data: a piece of an operator waits
+// for the pieces of the previous operator that produce its rows when both are
+// row-parallel with the same rows, else for the whole previous operator.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "program/DmaPlan.h"
+#include "program/Produced.h"
+#include "program/SparsityPieces.h"
+#include "program/Program.h"
+#include "timing/compute/ComputeSpec.h"
+#include "timing/schedule/ScheduleSpec.h"
+#include "timing/sparsity/SparsitySpec.h"
+#include "workload/Trace.h"
+
+namespace vgm::program {
+
+// The machine for a config: units, streams, queues and buffers.
+Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleSpec& sched);
+
+class Lowering {
+public:
+    Lowering(const workload::Trace& trace, const timing::ComputeSpec& compute, const timing::SparsitySpec& sparsity,
+             const timing::ScheduleSpec& sched, uint64_t memoryCapacity);
+    const Machine& machine() const { return machine_; }
+    size_t ops() const { return trace_.ops.size(); }
+    size_t lowered() const { return next_; }
+    // Appends the next operator's commands to `out`; `base` = program index of
+    // out[0]. Returns the operator's index.
+    size_t lowerNext(std::vector<Command>& out, uint64_t base);
+    // The plan of a lowered operator still in the window (accounting).
+    const OpWork& work(size_t op) { return plan_.at(op); }
+    void release(size_t op) { plan_.release(op); }
+    // Every command of a whole trace (tests, `vgmsim program`).
+    static Program lowerAll(const workload::Trace& trace, const timing::ComputeSpec& compute,
+                            const timing::SparsitySpec& sparsity, const timing::ScheduleSpec& sched,
+                            uint64_t memoryCapacity);
+
+private:
+    // The commands that produce an operator's output rows, by dense row piece.
+    struct Ctx;  // one operator being lowered
+    void lowerLinear(Ctx& c);
+    void lowerArraySplit(Ctx& c);
+    void lowerAttention(Ctx& c);
+    void lowerSfu(Ctx& c);
+    // SU pieces over dense row pieces (kNone where nothing is examined).
+    std::vector<uint64_t> suPieces(Ctx& c, uint64_t pieces, uint64_t pieceRows);
+    // RU pieces behind the output pieces `out` (each appended to its piece).
+    void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
+                  uint64_t pieceRows, const SkipView& skip);
+    std::vector<DepRange> inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
+    uint64_t emit(Ctx& c, Command cmd);
+
+    const workload::Trace& trace_;
+    const timing::ComputeSpec& compute_;
+    const timing::SparsitySpec& sparsity_;
+    const timing::ScheduleSpec& sched_;
+    Machine machine_;
+    DmaPlan plan_;
+    size_t next_ = 0;
+    Produced prev_;
+    uint64_t weightTag_ = 0;
+    uint32_t dspStream_ = 0, sfuStream_ = 0, suStream_ = 0, ruStream_ = 0, wStream_ = 0, aStream_ = 0;
+    std::vector<uint32_t> groupStream_;
+};
+
+}  // namespace vgm::program
