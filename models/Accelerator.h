@@ -1,22 +1,24 @@
 #pragma once
-// The whole FlightVGM-class machine, built from the config: DSP array and
-// SFU, sparsification and recovery units, the zero-skipping scheduler (the
-// issue loop), on-chip buffers, a weight and an activation DMA engine on the
-// NoC, and the HBM behind it (memory.model = hbm; ideal = loads take no time).
+// The whole FlightVGM-class machine, built from the config: one CommandUnit
+// module per hardware unit (each DSP group, the SFU, SU, RU, the weight and
+// activation DMA engines), the ZSS as their TLM initiator, the program lowered
+// from the trace operator by operator, and the NoC/HBM behind the DMA engines
+// (memory.model = hbm; ideal = every transfer takes one cycle).
 #include <memory>
 #include <systemc>
 #include <tlm_utils/simple_target_socket.h>
+#include <vector>
 
 #include "config/Config.h"
+#include "models/CommandUnit.h"
 #include "models/Dma.h"
-#include "models/DmaPlan.h"
-#include "models/DmaStream.h"
-#include "models/DspArray.h"
 #include "models/MemorySystem.h"
-#include "models/Sfu.h"
+#include "models/OpAccounting.h"
 #include "models/Simulation.h"
 #include "models/Timeline.h"
 #include "models/ZeroSkipScheduler.h"
+#include "program/Dispatcher.h"
+#include "program/Lowering.h"
 #include "stats/RunResult.h"
 #include "timing/compute/ComputeSpec.h"
 #include "timing/schedule/ScheduleSpec.h"
@@ -36,12 +38,15 @@ public:
     // Validates config against trace (InputError) before anything is elaborated.
     Accelerator(sc_core::sc_module_name name, const config::Config& cfg, const workload::Trace& trace,
                 const SimOptions& opts, stats::RunResult& result);
-    // After sc_start() returns: totals, memory statistics, energy event counts, timeline.
+    // After sc_start() returns: totals, unit statistics, memory statistics, timeline.
     void finish();
 
 private:
+    uint64_t transfer(Dma& dma, const program::Command& c);
+    void onDone(const program::Command& c, uint32_t unit, uint64_t start, uint64_t end);
+    void presample();
+    void unitStats();
     void memoryTotals();
-    void sampled();
     uint64_t refreshesSince(uint64_t fromPs) const;
 
     const config::Config& cfg_;
@@ -52,14 +57,16 @@ private:
     timing::ScheduleSpec sched_;
     std::unique_ptr<MemorySystem> mem_;
     std::unique_ptr<NullMemory> nullW_, nullA_;
-    DspArray dsp_;
-    Sfu sfu_;
+    program::Lowering lowering_;
+    OpAccounting accounting_;
+    program::Dispatcher dispatcher_;
+    FabricClock clock_;
     Timeline timeline_;
-    DmaPlan plan_;
     Dma wdma_, adma_;
-    DmaStream wstream_, astream_;
     ZeroSkipScheduler zss_;
-    int sampledStreams_ = 0;
+    std::vector<std::unique_ptr<CommandUnit>> units_;
+    std::vector<uint64_t> peakBusy_;  // per DSP group: peak MACs in its busy cycles
+    bool progress_;
     bool memoryFinished_ = false;  // memoize: finished once sampling is done
     uint64_t memoryFinishedPs_ = 0;
 };

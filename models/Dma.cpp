@@ -4,7 +4,6 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "models/DspArray.h"
 #include "models/MemoryExtension.h"
 
 namespace vgm::models {
@@ -56,6 +55,18 @@ uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t la
     }
     const sc_time end = cycleTime(start + cycles, setup_.fabricMhz);
     if (end > sc_time_stamp()) wait(end - sc_time_stamp());
+    busy_->add(cycles);
+    return cycles;
+}
+
+uint64_t Dma::memoized(uint64_t bytes, bool write) {
+    if (bytes == 0) return 0;
+    (write ? written_ : read_)->add(bytes);
+    const auto it = memo_.find(std::make_pair(write, 64 - __builtin_clzll(bytes)));
+    if (it == memo_.end()) throw std::logic_error("Dma: size class not presampled");
+    memoHits_->add();
+    const unsigned __int128 c = (unsigned __int128)it->second.cycles * bytes;
+    const uint64_t cycles = uint64_t((c + it->second.bytes - 1) / it->second.bytes);
     busy_->add(cycles);
     return cycles;
 }

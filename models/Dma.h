@@ -30,6 +30,11 @@ struct DmaSetup {
     double fabricMhz = 300.0;
 };
 
+// SystemC time of an absolute fabric cycle; absolute so that rounding never accumulates.
+inline sc_core::sc_time cycleTime(uint64_t cycle, double mhz) {
+    return sc_core::sc_time(static_cast<double>(cycle) * 1e6 / mhz, sc_core::SC_PS);
+}
+
 // The first fabric edge at or after the current simulation time.
 uint64_t fabricCycleNow(double fabricMhz);
 
@@ -42,6 +47,11 @@ public:
     // Thread context. Waits until the transfer is done and the fabric clock
     // reaches the next edge; returns the fabric cycles it took.
     uint64_t transfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer);
+
+    // memoize, after presample(): the cycles of a transfer from its size
+    // class's sample, counted like transfer() but without waiting.
+    uint64_t memoized(uint64_t bytes, bool write);
+    bool memoizing() const { return setup_.memoize && !setup_.ideal; }
 
     uint64_t bytesMoved() const { return read_->value + written_->value; }
     uint64_t bytesSimulated() const { return simulated_->value; }

@@ -1,263 +1,111 @@
 #include "models/ZeroSkipScheduler.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <iostream>
-
-#include "models/Dma.h"
+#include <cmath>
+#include <stdexcept>
 
 namespace vgm::models {
 
 using namespace sc_core;
-using timing::Precision;
+using program::UnitClass;
+using program::UnitKind;
 
-ZeroSkipScheduler::ZeroSkipScheduler(sc_module_name name, const workload::Trace& trace,
-                                     const timing::ComputeSpec& spec, const timing::SparsitySpec& sparsity,
-                                     const timing::ScheduleSpec& sched, DmaPlan& plan, DmaStream& weights,
-                                     DmaStream& activations, DspArray& dsp, Sfu& sfu, Timeline& timeline,
-                                     bool progress, stats::RunResult& result)
-    : sc_module(name), trace_(trace), spec_(spec), sparsity_(sparsity), sched_(sched), plan_(plan),
-      weights_(weights), activations_(activations), dsp_(dsp), sfu_(sfu), timeline_(timeline), progress_(progress),
-      result_(result), su_(result.stats), ru_(result.stats) {
-    stats::Group& z = result.stats.group("zss", "Zero-skipping scheduler (policy " + sched.policy + ")");
-    tiles_ = &z.counter("tiles", "tile", "Tiles issued to DSP groups (tiled operators; fully skipped tiles excluded)");
-    tiledOps_ = &z.counter("tiled_ops", "count", "Operators issued as tiles by the ZSS");
-    switches_ = &z.counter("weight_switches", "count", "Weight reloads a group waited for (no preloading)");
-    tiledSpan_ = &z.counter("group_cycles", "cycle", "Sum over tiled operators of makespan x groups able to run it");
-    tiledBusy_ = &z.counter("busy_cycles", "cycle", "Sum over tiled operators of the groups' busy cycles");
-    stats::Group& gb = z.group("groups", "Busy cycles per DSP group in tiled operators");
-    for (const auto& g : spec.groups)
-        groupBusy_.push_back(&gb.counter(g.name, "cycle", "Cycles group " + g.name + " computed tiles"));
-    imbalance_ = &z.scalar("imbalance", "ratio", "1 - busy_cycles / group_cycles: share of group time left idle");
-    groupSpread_ = &z.scalar("busy_max_over_mean", "ratio", "Busiest group's busy cycles / mean over groups");
-    stats::Group& la = z.group("lookahead", "Speculative look-ahead: masks predicted from the previous step");
-    predictions_ = &la.counter("predictions", "row", "Rows whose skip/compute was predicted");
-    hits_ = &la.counter("hits", "row", "Rows predicted correctly");
-    falseSkips_ = &la.counter("false_skips", "row", "Rows predicted skipped that had to be computed (replayed)");
-    missedSkips_ = &la.counter("missed_skips", "row", "Rows predicted computed that could have been skipped");
-    replays_ = &la.counter("replays", "tile", "Replayed tiles");
-    replayCycles_ = &la.counter("replay_cycles", "cycle", "Replay penalty cycles");
-    stats::Group& sp = result.stats.group("sparsity", "Effect of sparsity on the timeline");
-    rowsSkipped_ = &sp.counter("rows_skipped", "row", "Operator rows not computed (copied by the RU)");
-    suAdded_ = &sp.counter("cycles_added", "cycle", "Cycles the SU, RU and replays added to the timeline");
-    suHidden_ = &sp.counter("cycles_hidden", "cycle", "SU and RU busy cycles hidden under compute or loads");
+ZeroSkipScheduler::ZeroSkipScheduler(sc_module_name name, const program::Machine& m, program::Dispatcher& d,
+                                     FabricClock& clock, OnDone onDone)
+    : sc_module(name), m_(m), d_(d), clock_(clock), onDone_(std::move(onDone)), awaitingEndReq_(m.units.size()),
+      tally_(m.units.size()), histogram_(m.units.size() + 1, 0) {
+    for (size_t u = 0; u < m.units.size(); ++u) {
+        sockets.push_back(std::make_unique<Socket>(("to_" + m.units[u].name).c_str()));
+        sockets.back()->register_nb_transport_bw(this, &ZeroSkipScheduler::nbTransportBw, int(u));
+    }
     SC_THREAD(run);
 }
 
-void ZeroSkipScheduler::waitUntil(uint64_t cycle) {
-    const sc_time t = cycleTime(cycle, spec_.fabricMhz);
-    if (t > sc_time_stamp()) wait(t - sc_time_stamp());
-    cycle_ = std::max(cycle_, cycle);
+tlm::tlm_generic_payload* ZeroSkipScheduler::payload() {
+    if (free_.empty()) {
+        pool_.emplace_back();
+        pool_.back().set_extension(new CommandExtension);
+        free_.push_back(&pool_.back());
+    }
+    tlm::tlm_generic_payload* p = free_.back();
+    free_.pop_back();
+    return p;
 }
 
-uint64_t ZeroSkipScheduler::groupRate(const timing::GroupSpec& g, Precision p) const {
-    return g.supports(p) ? g.count * g.engine->peakMacsPerCycle(spec_.mode(g, p)) : 0;
+tlm::tlm_sync_enum ZeroSkipScheduler::nbTransportBw(int unit, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph,
+                                                    sc_time&) {
+    if (ph == tlm::END_REQ) {
+        awaitingEndReq_[size_t(unit)] = false;
+        return tlm::TLM_ACCEPTED;
+    }
+    if (ph != tlm::BEGIN_RESP) return tlm::TLM_ACCEPTED;
+    finished_.push_back(t.get_extension<CommandExtension>());
+    completed_.notify(SC_ZERO_TIME);  // after every unit that ends at this cycle
+    ph = tlm::END_RESP;
+    return tlm::TLM_COMPLETED;
+}
+
+void ZeroSkipScheduler::account(uint64_t until) {
+    const uint64_t dt = until - cycle_;
+    if (dt == 0) return;
+    size_t busy = 0;
+    bool compute = false, dma = false, sparsity = false;
+    for (size_t u = 0; u < m_.units.size(); ++u) {
+        const UnitClass c = d_.unitState(uint32_t(u));
+        tally_[u].cycles[size_t(c)] += dt;
+        if (c != UnitClass::Busy) continue;
+        ++busy;
+        const UnitKind k = m_.units[u].kind;
+        compute |= k == UnitKind::DspGroup || k == UnitKind::Sfu;
+        dma |= k == UnitKind::DmaWeight || k == UnitKind::DmaActivation;
+        sparsity |= k == UnitKind::Su || k == UnitKind::Ru;
+    }
+    histogram_[busy] += dt;
+    breakdown_[compute ? 0 : dma ? 1 : sparsity ? 2 : 3] += dt;
 }
 
 void ZeroSkipScheduler::run() {
-    wallStart_ = lastPrint_ = std::chrono::steady_clock::now();
-    const size_t n = trace_.ops.size();
-    for (size_t i = 0; i < n; ++i) {
-        plan_.release(std::min({i, weights_.oldestNeeded(), activations_.oldestNeeded()}));
-        runOperator(i);
-        if (progress_ && (i & 255) == 0) progress(i);
+    if (before_) before_();
+    const double ps = 1e6 / clock_.mhz;
+    clock_.origin = uint64_t(std::ceil(sc_time_stamp().to_seconds() * 1e12 / ps - 1e-3));
+    if (clock_.at(0) > sc_time_stamp()) wait(clock_.at(0) - sc_time_stamp());
+    std::vector<program::Dispatcher::Issue> issues;
+    for (;;) {
+        std::sort(finished_.begin(), finished_.end(),
+                  [](const CommandExtension* a, const CommandExtension* b) { return a->index < b->index; });
+        for (CommandExtension* x : finished_) {
+            if (onDone_) onDone_(x->index, *x->cmd, x->unit, x->start, x->end);
+            d_.retire(x->index, x->unit);
+            free_.push_back(x->owner);
+        }
+        finished_.clear();
+        issues.clear();
+        d_.dispatch(issues);
+        for (const auto& is : issues) {
+            if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
+            tlm::tlm_generic_payload* p = payload();
+            CommandExtension* x = p->get_extension<CommandExtension>();
+            x->index = is.index, x->cmd = is.cmd, x->unit = is.unit;
+            x->owner = p;
+            p->set_command(tlm::TLM_IGNORE_COMMAND);
+            p->set_address(is.index);
+            p->set_data_length(0);
+            p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+            tlm::tlm_phase ph = tlm::BEGIN_REQ;
+            sc_time d = SC_ZERO_TIME;
+            const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
+            awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
+        }
+        if (d_.finished()) break;
+        if (d_.outstanding() == 0)
+            throw std::runtime_error("machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport());
+        wait(completed_);
+        ++wakeups_;
+        const uint64_t now = clock_.now();
+        account(now);
+        cycle_ = now;
     }
-    // The last spilled output still has to reach HBM.
-    while (!activations_.drained()) wait(activations_.drainedEvent());
-    const uint64_t end = std::max(cycle_, activations_.lastEnd());
-    result_.memoryStallCycles += end - cycle_;
-    result_.peakMacs += dsp_.idlePeak(end - cycle_);
-    dsp_.accountIdle(end - cycle_);
-    sfu_.accountIdle(end - cycle_);
-    waitUntil(end);
-    if (progress_ && std::chrono::steady_clock::now() - wallStart_ > std::chrono::seconds(1)) std::cerr << "\n";
     done_ = true;
-}
-
-void ZeroSkipScheduler::runOperator(size_t i) {
-    const workload::Operator& op = trace_.ops[i];
-    const OpWork& w = plan_.at(i);
-    const timing::OpPlan& p = w.plan;
-    const uint64_t start = cycle_;
-    uint64_t suEnd = start;
-    if (p.examined) {
-        // With overlap the SU examines this operator's input rows as the previous operator produces them.
-        suEnd = su_.run(p, sparsity_.overlap ? prevStart_ : start);
-        timeline_.span("su", w.label, w.block, suEnd - p.suCycles, suEnd);
-    }
-    const uint64_t issue = p.examined && !p.speculated ? std::max(start, suEnd) : start;
-    waitUntil(issue);
-    uint64_t overhead = issue - start, stall = 0, busy = 0;
-    const bool needW = p.weightBytes > 0, needA = w.inSpilled;
-    for (uint64_t c = 0; c < w.chunks; ++c) {
-        const uint64_t before = cycle_;
-        if (needW) weights_.waitNext();
-        if (needA) activations_.waitNext();
-        waitUntil(std::max(cycle_, fabricCycleNow(spec_.fabricMhz)));
-        stall += cycle_ - before;
-        busy += compute(op, w, c);
-        if (needW) weights_.consume();
-        if (needA) activations_.consume();
-    }
-    const uint64_t computeEnd = cycle_;
-    const uint64_t ruEnd = ru_.run(p, issue);
-    timeline_.span("ru", w.label, w.block, issue, ruEnd);
-    // A false skip found by the SU is replayed after the issued work (penalty per replayed tile).
-    const uint64_t end = std::max({computeEnd + p.spec.replayCycles, ruEnd, p.speculated ? suEnd : 0});
-    overhead += end - computeEnd;
-    waitUntil(end);
-    weights_.operatorDone(i);
-    activations_.operatorDone(i);
-
-    stats::LayerRow row;
-    row.name = w.label;
-    row.kind = workload::toString(op.kind);
-    row.role = workload::toString(op.role);
-    row.precision = workload::isGemm(op.kind) ? timing::toString(p.precision) : "fp16";
-    row.step = op.step, row.block = op.block;
-    row.m = op.m, row.k = op.k, row.n = op.n, row.batch = op.batch;
-    row.startCycle = start;
-    row.cycles = end - start;
-    row.computeCycles = busy;
-    row.memoryStallCycles = stall;
-    row.sparsityOverheadCycles = overhead;
-    row.macsExecuted = p.macsExecuted;
-    row.macsSkipped = p.macsSkipped;
-    result_.layers.push_back(std::move(row));
-    result_.computeCycles += busy;
-    result_.memoryStallCycles += stall;
-    result_.sparsityOverheadCycles += overhead;
-    result_.peakMacs += dsp_.idlePeak(stall + overhead);
-    dsp_.accountIdle(stall + overhead);
-    sfu_.accountIdle(stall + overhead);
-    suAdded_->add(overhead);
-    const uint64_t suRu = p.suCycles + p.ruCycles;
-    suHidden_->add(suRu > overhead ? suRu - overhead : 0);
-    account(op, w);
-    prevStart_ = start;
-}
-
-uint64_t ZeroSkipScheduler::compute(const workload::Operator& op, const OpWork& w, uint64_t chunk) {
-    const timing::OpPlan& p = w.plan;
-    const uint64_t from = cycle_;
-    uint64_t cycles = 0;
-    if (!workload::isGemm(op.kind)) {
-        cycles = sfu_.execute(op, cycle_);
-        cycle_ = from + cycles;
-        result_.peakMacs += dsp_.idlePeak(cycles);
-        dsp_.accountIdle(cycles);
-        timeline_.span("sfu", w.label, w.block, from, from + cycles);
-    } else if (p.tiled) {
-        cycles = DmaPlan::slice(p.computeCycles, chunk, w.chunks);
-        if (chunk == 0) {
-            dsp_.accountTiles(p.zss.groupBusy, p.computeCycles);
-            for (const auto& pl : p.zss.placements)
-                if (timeline_.level() == Timeline::Level::Tile)
-                    timeline_.span("dsp." + spec_.groups[pl.group].name,
-                                   w.label + ".t" + std::to_string(pl.tile), w.block, from + pl.start, from + pl.end);
-            if (timeline_.level() != Timeline::Level::Tile)
-                for (size_t g = 0; g < spec_.groups.size(); ++g)
-                    timeline_.span("dsp." + spec_.groups[g].name, w.label, w.block, from, from + p.zss.groupBusy[g]);
-        }
-        uint64_t rate = 0;
-        for (const auto& g : spec_.groups) rate += groupRate(g, p.precision);
-        result_.peakMacs += cycles * rate;
-        sfu_.accountIdle(cycles);
-        waitUntil(from + cycles);
-    } else {
-        // The DSP array splits the operator itself; skipped rows are compacted
-        // away and a chunked operator runs one column slice per chunk.
-        workload::Operator part = op;
-        part.m = p.rowsComputed;
-        part.skip = nullptr;
-        part.n = DmaPlan::slice(op.n, chunk, w.chunks);
-        if (part.n == 0 || part.m == 0) return 0;
-        if (timeline_.enabled()) {
-            const DspArray::Plan pl = dsp_.plan(part, p.precision);
-            for (size_t g = 0; g < spec_.groups.size(); ++g)
-                timeline_.span("dsp." + spec_.groups[g].name, w.label, w.block, from, from + pl.cycles[g]);
-        }
-        const GemmRun r = dsp_.execute(part, from);
-        cycles = r.cycles;
-        result_.peakMacs += r.peakMacs;
-        sfu_.accountIdle(cycles);
-        cycle_ = from + cycles;
-    }
-    return cycles;
-}
-
-void ZeroSkipScheduler::bufferBytes(const timing::BufferSpec& b, uint64_t bytes) {
-    // Bytes split between URAM and BRAM in proportion to the capacity each gives the buffer.
-    const uint64_t total = b.bytes();
-    const uint64_t u = total ? uint64_t((unsigned __int128)bytes * (b.uram * timing::kUramBytes) / total) : 0;
-    result_.uramBytes += u;
-    result_.bramBytes += bytes - u;
-}
-
-void ZeroSkipScheduler::account(const workload::Operator& op, const OpWork& w) {
-    const timing::OpPlan& p = w.plan;
-    result_.macsDense += op.denseMacs();
-    result_.macsExecuted += p.macsExecuted;
-    result_.macsSkipped += p.macsSkipped;
-    switch (p.precision) {
-    case Precision::Int8: result_.macsInt8 += p.macsExecuted; break;
-    case Precision::Int16: result_.macsInt16 += p.macsExecuted; break;
-    case Precision::Fp16: result_.macsFp16 += p.macsExecuted; break;
-    case Precision::Fp32: result_.macsFp32 += p.macsExecuted; break;
-    }
-    if (!workload::isGemm(op.kind)) {
-        result_.sfuElements += op.m * op.n * op.batch * spec_.passesOf(op.kind);
-        bufferBytes(sched_.activation, op.inputElems * 2);
-        bufferBytes(sched_.output, op.outputElems * 2);
-    } else {
-        bufferBytes(sched_.weight, 2 * p.weightBytes);
-        bufferBytes(sched_.activation, p.inputBytes * (w.inSpilled ? 2 : 1) + p.suBytes);
-        bufferBytes(sched_.output, p.outputBytes * (w.outSpilled ? 2 : 1) + p.ruBytes);
-    }
-    result_.suMacs += p.suMacs;
-    rowsSkipped_->add(p.ruRows);
-    if (p.speculated) {
-        predictions_->add(p.spec.rows);
-        hits_->add(p.spec.hits);
-        falseSkips_->add(p.spec.falseSkips);
-        missedSkips_->add(p.spec.missedSkips);
-        replays_->add(p.spec.replayTiles);
-        replayCycles_->add(p.spec.replayCycles);
-    }
-    if (p.tiled) {
-        tiledOps_->add();
-        tiles_->add(p.zss.issued);
-        switches_->add(p.zss.weightSwitches);
-        uint64_t able = 0, sum = 0;
-        for (size_t g = 0; g < spec_.groups.size(); ++g) {
-            groupBusy_[g]->add(p.zss.groupBusy[g]);
-            sum += p.zss.groupBusy[g];
-            able += spec_.groups[g].supports(p.precision);
-        }
-        tiledSpan_->add(p.zss.makespan * able);
-        tiledBusy_->add(sum);
-    }
-}
-
-void ZeroSkipScheduler::finish() {
-    imbalance_->value = tiledSpan_->value ? 1.0 - double(tiledBusy_->value) / double(tiledSpan_->value) : 0.0;
-    uint64_t mx = 0, sum = 0;
-    for (auto* c : groupBusy_) mx = std::max(mx, c->value), sum += c->value;
-    groupSpread_->value = sum ? double(mx) * double(groupBusy_.size()) / double(sum) : 0.0;
-}
-
-void ZeroSkipScheduler::progress(size_t i) {
-    using namespace std::chrono;
-    const auto now = steady_clock::now();
-    const double elapsed = duration<double>(now - wallStart_).count();
-    if (elapsed < 1.0 || now - lastPrint_ < milliseconds(250)) return;
-    lastPrint_ = now;
-    const double frac = double(i + 1) / double(trace_.ops.size());
-    const auto& op = trace_.ops[i];
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "\rvgmsim: step %u/%u block %u  %5.1f%%  elapsed %.1f s  eta %.1f s   ", op.step + 1,
-                  trace_.steps, op.block, 100.0 * frac, elapsed, elapsed / frac - elapsed);
-    std::cerr << buf << std::flush;
 }
 
 }  // namespace vgm::models

@@ -1,68 +1,70 @@
 #pragma once
-// The zero-skipping scheduler as the accelerator's issue loop: for each
-// operator it waits for the SU's mask (or issues on the look-ahead's
-// prediction), waits for each chunk of weights/spilled input, issues the
-// surviving tiles to the DSP groups (or the whole operator to the DSP array /
-// SFU), lets the RU copy skipped rows alongside, and books every cycle as
-// compute, memory stall or sparsity overhead.
-#include <chrono>
+// The zero-skipping scheduler: the machine's TLM initiator. One socket per
+// unit; it dispatches the commands the Dispatcher allows (dependencies done,
+// buffer space, a unit with room), hears completions as BEGIN_RESP, and books
+// every unit's cycles as busy, idle or stalled (input, output, buffer). It
+// wakes only when a command ends.
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
 #include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
 #include <vector>
 
-#include "models/DmaPlan.h"
-#include "models/DmaStream.h"
-#include "models/DspArray.h"
-#include "models/Sfu.h"
-#include "models/SparsityUnit.h"
-#include "models/Timeline.h"
-#include "stats/RunResult.h"
+#include "models/CommandUnit.h"
+#include "program/Dispatcher.h"
 
 namespace vgm::models {
 
+struct UnitTally {
+    uint64_t cycles[5] = {};  // by program::UnitClass
+};
+
 class ZeroSkipScheduler : public sc_core::sc_module {
 public:
+    using Socket = tlm_utils::simple_initiator_socket_tagged<ZeroSkipScheduler>;
+    // Called when a command ends (before the window may drop it).
+    using OnDone = std::function<void(uint64_t index, const program::Command&, uint32_t unit, uint64_t start,
+                                      uint64_t end)>;
+    std::vector<std::unique_ptr<Socket>> sockets;  // by unit
+
     SC_HAS_PROCESS(ZeroSkipScheduler);
-    ZeroSkipScheduler(sc_core::sc_module_name name, const workload::Trace& trace, const timing::ComputeSpec& spec,
-                      const timing::SparsitySpec& sparsity, const timing::ScheduleSpec& sched, DmaPlan& plan, DmaStream& weights,
-                      DmaStream& activations, DspArray& dsp, Sfu& sfu, Timeline& timeline, bool progress,
-                      stats::RunResult& result);
+    ZeroSkipScheduler(sc_core::sc_module_name name, const program::Machine& m, program::Dispatcher& d,
+                      FabricClock& clock, OnDone onDone);
+    // Runs before the first dispatch (thread context), e.g. DMA presampling; sets the clock origin after it.
+    void beforeStart(std::function<void()> f) { before_ = std::move(f); }
     bool done() const { return done_; }
     uint64_t endCycle() const { return cycle_; }
-    // Derived ZSS values (imbalance); call once after the run.
-    void finish();
+    const std::vector<UnitTally>& tallies() const { return tally_; }
+    // Cycles in which k units were busy, k = 0..units.
+    const std::vector<uint64_t>& busyHistogram() const { return histogram_; }
+    // Cycles by what ran: [0] a DSP group or the SFU, [1] only DMA, [2] only SU/RU, [3] nothing.
+    const uint64_t* breakdown() const { return breakdown_; }
+    uint64_t wakeups() const { return wakeups_; }
 
 private:
+    tlm::tlm_sync_enum nbTransportBw(int unit, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
     void run();
-    void runOperator(size_t i);
-    uint64_t compute(const workload::Operator& op, const OpWork& w, uint64_t chunk);
-    void waitUntil(uint64_t cycle);
-    uint64_t groupRate(const timing::GroupSpec& g, timing::Precision p) const;
-    void account(const workload::Operator& op, const OpWork& w);
-    void bufferBytes(const timing::BufferSpec& b, uint64_t bytes);
-    void progress(size_t i);
+    void account(uint64_t until);
+    tlm::tlm_generic_payload* payload();
 
-    const workload::Trace& trace_;
-    const timing::ComputeSpec& spec_;
-    const timing::SparsitySpec& sparsity_;
-    const timing::ScheduleSpec& sched_;
-    DmaPlan& plan_;
-    DmaStream &weights_, &activations_;
-    DspArray& dsp_;
-    Sfu& sfu_;
-    Timeline& timeline_;
-    bool progress_;
-    stats::RunResult& result_;
-    SparsityUnit su_;
-    RecoveryUnit ru_;
-    uint64_t cycle_ = 0, prevStart_ = 0;
+    const program::Machine& m_;
+    program::Dispatcher& d_;
+    FabricClock& clock_;
+    OnDone onDone_;
+    std::function<void()> before_;
+    std::vector<CommandExtension*> finished_;  // completions since the last wake
+    std::deque<tlm::tlm_generic_payload> pool_;
+    std::vector<tlm::tlm_generic_payload*> free_;
+    std::vector<bool> awaitingEndReq_;
+    sc_core::sc_event completed_;
+    std::vector<UnitTally> tally_;
+    std::vector<uint64_t> histogram_;
+    uint64_t breakdown_[4] = {};
+    uint64_t cycle_ = 0, wakeups_ = 0;
     bool done_ = false;
-    std::chrono::steady_clock::time_point wallStart_, lastPrint_;
-    // ZSS statistics.
-    std::vector<stats::Counter*> groupBusy_;
-    stats::Counter *tiles_, *tiledOps_, *switches_, *tiledSpan_, *tiledBusy_;
-    stats::Counter *predictions_, *hits_, *falseSkips_, *missedSkips_, *replays_, *replayCycles_;
-    stats::Counter *suHidden_, *suAdded_, *rowsSkipped_;
-    stats::Scalar *imbalance_, *groupSpread_;
 };
 
 }  // namespace vgm::models

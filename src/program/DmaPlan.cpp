@@ -72,6 +72,7 @@ OpWork DmaPlan::make(size_t i) {
     }
     const size_t slot = slot_++;
     OpWork w;
+    w.op = &op;
     w.plan = planner_.plan(op, slot);
     w.label = op.label();
     w.block = "s" + std::to_string(op.step) + ".b" + std::to_string(op.block);

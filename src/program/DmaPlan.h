@@ -13,6 +13,7 @@
 namespace vgm::program {
 
 struct OpWork {
+    const workload::Operator* op = nullptr;
     timing::OpPlan plan;
     uint64_t chunks = 1;          // load/compute steps; each load fits half a buffer when double-buffered
     bool inSpilled = false;       // input read from HBM (does not fit the activation buffer)

@@ -54,97 +54,104 @@ void chunkShape(const Produced& g, uint64_t j, uint64_t& items, uint64_t& rows) 
     rows = std::min(g.rowsPerChunk, g.rows - r0);
 }
 
-void Lowering::lowerAttention(Ctx& c) {
-    const workload::Operator& op = c.op;
-    const timing::OpPlan& p = c.work.plan;
-    Produced geo = attentionChunks(op, sched_.attentionChunkRows);
-    const bool mapped = c.chunkMapped && prev_.pieces.size() == geo.pieces.size();
-    // QK^T holds its score tile on chip when a softmax consumes it chunk by chunk.
-    const bool isQk = op.kind == workload::OpKind::AttentionQK && c.index + 1 < trace_.ops.size() &&
-                      trace_.ops[c.index + 1].kind == workload::OpKind::Softmax;
+void Lowering::lowerFlash(Ctx& c) {
+    const workload::Operator& qk = c.op;
+    const size_t iq = c.index, is = iq + 1, ia = iq + 2;
+    const workload::Operator &sm = trace_.ops[is], &av = trace_.ops[ia];
+    const OpWork &wq = plan_.at(iq), &wa = plan_.at(ia);
+    next_ = ia + 1;
+    Produced geo = attentionChunks(qk, sched_.attentionChunkRows);
     const uint64_t n = geo.pieces.size();
+    const bool mapped = c.chunkMapped && prev_.pieces.size() == n;
+    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
+    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
+    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
+    // Q and K come from HBM when they do not fit on chip; so does V; the scores never leave.
+    const uint64_t qkBytes = wq.plan.inputBytes, vBytes = av.batch * av.k * av.n * 2;
+    const bool qkSpilled = qkBytes > actCap, vSpilled = vBytes > actCap, outSpilled = wa.outSpilled;
     std::vector<uint32_t> eligible;
     for (const auto& g : compute_.groups)
-        if (g.supports(p.precision)) eligible.push_back(uint32_t(g.index));
-    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
-    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
-    // With online softmax AV reads only V from memory; the scores are on chip.
-    const uint64_t inBytes = !isQk && mapped ? op.batch * op.k * op.n * 2 : p.inputBytes;
-    const bool inSpilled = inBytes > sched_.activation.bytes() / parts;
-    std::vector<DepRange> pending;
-    uint64_t pendingBytes = 0;
-    for (uint64_t j = 0; j < n; ++j) {
-        uint64_t items = 0, rows = 0;
-        chunkShape(geo, j, items, rows);
+        if (g.supports(wq.plan.precision)) eligible.push_back(uint32_t(g.index));
+    auto gemm = [&](const workload::Operator& op, size_t layer, uint64_t j, uint64_t items, uint64_t rows) {
         Command g;
         g.kind = CmdKind::Gemm;
         g.stream = sched_.policy == "static" ? groupStream_[eligible[j % eligible.size()]] : dspStream_;
         g.piece = uint32_t(j);
-        g.precision = p.precision;
+        g.precision = plan_.at(layer).plan.precision;
         g.weightTag = ++weightTag_;
         g.macs = rows * op.k * op.n * items;
         g.groupCycles.assign(compute_.groups.size(), 0);
         for (const auto& gs : compute_.groups)
-            if (gs.supports(p.precision))
+            if (gs.supports(g.precision))
                 g.groupCycles[gs.index] =
-                    gs.engine->gemmCycles({rows, op.k, op.n, ceilDiv(items, gs.count)}, compute_.mode(gs, p.precision));
-        if (inSpilled) {  // Q/K/V of this chunk from HBM
-            Command a;
-            a.kind = CmdKind::LoadAct;
-            a.stream = aStream_;
-            a.piece = uint32_t(j);
-            a.bytes = slice(inBytes, j, n);
-            a.address = c.work.inAddr;
-            a.acquire = Buffer::Activation;
-            a.acquireBytes = std::min(a.bytes, sched_.activation.bytes());
-            a.users = 1;
-            if (mapped) a.deps = prev_.pieces[j];
-            else if (prev_.count) a.deps.push_back({prev_.first, uint32_t(prev_.count), false});
-            g.deps.push_back({emit(c, std::move(a)), 1, true});
-            if (mapped) g.deps = prev_.pieces[j];  // the softmax of this chunk (AV)
-        } else if (mapped) {
-            g.deps = prev_.pieces[j];
-        } else if (prev_.count) {
-            g.deps.push_back({prev_.first, uint32_t(prev_.count), false});
-        }
-        const uint64_t outBytes = rows * op.n * items * 2;
-        if (isQk) {  // the score tile stays on chip until softmax and AV are done with it
-            g.acquire = Buffer::Output;
-            g.acquireBytes = std::min(outBytes, sched_.output.bytes());
-            g.users = 1;
-        } else if (c.work.outSpilled) {
-            g.acquire = Buffer::Output;
-            g.acquireBytes = std::min(outBytes, sched_.output.bytes());
-            g.users = 1;
-            if (pendingBytes + outBytes > outCap && !pending.empty()) {
-                Command s;
-                s.kind = CmdKind::StoreAct;
-                s.stream = aStream_;
-                s.bytes = pendingBytes;
-                s.address = c.work.outAddr;
-                s.deps = std::move(pending);
-                emit(c, std::move(s));
-                pending.clear();
-                pendingBytes = 0;
-            }
-            pending.push_back({c.base + c.out.size(), 1, true});
-            pendingBytes += outBytes;
-        }
-        geo.pieces[j] = {{emit(c, std::move(g)), 1, isQk}};
-    }
-    if (!pending.empty()) {
+                    gs.engine->gemmCycles({rows, op.k, op.n, ceilDiv(items, gs.count)}, compute_.mode(gs, g.precision));
+        return g;
+    };
+    auto load = [&](uint64_t bytes, uint64_t addr, uint64_t j, std::vector<DepRange> deps) {
+        Command a;
+        a.kind = CmdKind::LoadAct;
+        a.stream = aStream_;
+        a.piece = uint32_t(j);
+        a.bytes = bytes;
+        a.address = addr;
+        a.acquire = Buffer::Activation;
+        a.acquireBytes = std::min(bytes, sched_.activation.bytes());
+        a.users = 1;
+        a.deps = std::move(deps);
+        return a;
+    };
+    std::vector<DepRange> pending;
+    uint64_t pendingBytes = 0;
+    auto store = [&] {
         Command s;
         s.kind = CmdKind::StoreAct;
         s.stream = aStream_;
         s.bytes = pendingBytes;
-        s.address = c.work.outAddr;
+        s.address = wa.outAddr;
         s.deps = std::move(pending);
+        c.index = ia;
         emit(c, std::move(s));
+        pending.clear();
+        pendingBytes = 0;
+    };
+    for (uint64_t j = 0; j < n; ++j) {
+        uint64_t items = 0, rows = 0;
+        chunkShape(geo, j, items, rows);
+        std::vector<DepRange> in;
+        if (mapped) in = prev_.pieces[j];
+        else if (prev_.count) in.push_back({prev_.first, uint32_t(prev_.count), false});
+        c.index = iq;
+        Command q = gemm(qk, iq, j, items, rows);
+        if (qkSpilled) q.deps.push_back({emit(c, load(slice(qkBytes, j, n), wq.inAddr, j, in)), 1, true});
+        else q.deps = in;
+        q.acquire = Buffer::Output;  // the score tile stays on chip until AV has read it
+        q.acquireBytes = std::min(rows * qk.n * items * 2, sched_.output.bytes());
+        q.users = 1;
+        const uint64_t qi = emit(c, std::move(q));
+        c.index = is;
+        Command s;
+        s.kind = CmdKind::Sfu;
+        s.stream = sfuStream_;
+        s.piece = uint32_t(j);
+        s.cycles = timing::sfuCycles(compute_.sfu, items * rows * sm.n, compute_.passesOf(sm.kind));
+        s.deps = {{qi, 1, false}};
+        const uint64_t si = emit(c, std::move(s));
+        c.index = ia;
+        Command a = gemm(av, ia, j, items, rows);
+        a.deps = {{si, 1, false}, {qi, 1, true}};
+        if (vSpilled) a.deps.push_back({emit(c, load(slice(vBytes, j, n), wq.inAddr, j, in)), 1, true});
+        const uint64_t outBytes = rows * av.n * items * 2;
+        if (outSpilled && pendingBytes + outBytes > outCap && !pending.empty()) store();
+        const uint64_t ai = emit(c, std::move(a));
+        if (outSpilled) pending.push_back({ai, 1, false}), pendingBytes += outBytes;
+        geo.pieces[j] = {{ai, 1, false}};
     }
-    geo.m = op.m * op.batch;
+    if (!pending.empty()) store();
+    c.index = iq;
+    geo.m = av.m * av.batch;
     c.produced = std::move(geo);
-    c.produced.chunked = isQk || !c.work.outSpilled;
-    if (!c.produced.chunked) c.produced.pieces.clear();
+    c.produced.chunked = !outSpilled;
+    if (outSpilled) c.produced.pieces.clear();
 }
 
 void Lowering::lowerArraySplit(Ctx& c) {

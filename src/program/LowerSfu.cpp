@@ -40,20 +40,6 @@ void Lowering::lowerSfu(Ctx& c) {
         if (prev_.count) d.push_back({prev_.first, uint32_t(prev_.count), false});
         return d;
     };
-    if (op.kind == OpKind::Softmax && sched_.onlineSoftmax && c.chunkMapped) {
-        Produced geo = prev_;
-        for (uint64_t j = 0; j < geo.pieces.size(); ++j) {
-            uint64_t items = 0, rows = 0;
-            chunkShape(geo, j, items, rows);
-            Command s = sfu(items * rows * op.n, uint32_t(j), prev_.pieces[j]);
-            s.acquire = Buffer::Output;  // the probabilities replace the scores until AV has read them
-            s.acquireBytes = std::min(items * rows * op.n * 2, sched_.output.bytes());
-            s.users = 1;
-            geo.pieces[j] = {{emit(c, std::move(s)), 1, true}};
-        }
-        c.produced = std::move(geo);
-        return;
-    }
     const size_t qk = sched_.fuseQkNorm ? qkConsumer(trace_, c.index) : 0;
     if (qk) {
         Produced geo = attentionChunks(trace_.ops[qk], sched_.attentionChunkRows);

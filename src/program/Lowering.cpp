@@ -59,7 +59,8 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
 }
 
 uint64_t Lowering::emit(Ctx& c, Command cmd) {
-    cmd.op = uint32_t(c.index);
+    cmd.op = uint32_t(c.group);
+    cmd.layer = uint32_t(c.index);
     cmd.cycles = std::max<uint64_t>(cmd.cycles, 1);
     c.out.push_back(std::move(cmd));
     return c.base + c.out.size() - 1;
@@ -83,15 +84,19 @@ size_t Lowering::lowerNext(std::vector<Command>& out, uint64_t base) {
     if (next_ >= trace_.ops.size()) throw std::logic_error("Lowering: no operator left");
     const size_t i = next_++;
     Ctx c{i, trace_.ops[i], plan_.at(i), out, base, out.size()};
+    c.group = i;
     const bool gemm = workload::isGemm(c.op.kind);
     // Row-mapped: the previous operator's output rows are this one's input rows, piece by piece.
     c.rowMapped = prev_.rowwise && prev_.m == c.op.m && (!gemm || c.op.kind == OpKind::Linear || prev_.chunked);
     c.chunkMapped = prev_.chunked;
     Produced mine;
-    if (c.op.kind == OpKind::Linear && sched_.tileRows > 0)
+    const auto& ops = trace_.ops;
+    const bool flash = sched_.onlineSoftmax && c.op.kind == OpKind::AttentionQK && i + 2 < ops.size() &&
+                       ops[i + 1].kind == OpKind::Softmax && ops[i + 2].kind == OpKind::AttentionAV;
+    if (flash)
+        lowerFlash(c);
+    else if (c.op.kind == OpKind::Linear && sched_.tileRows > 0)
         lowerLinear(c);
-    else if (gemm && sched_.onlineSoftmax && c.op.kind != OpKind::Linear)
-        lowerAttention(c);
     else if (gemm)
         lowerArraySplit(c);
     else
@@ -109,9 +114,9 @@ Program Lowering::lowerAll(const workload::Trace& trace, const timing::ComputeSp
     Program p;
     p.machine = l.machine();
     while (l.lowered() < l.ops()) {
-        const size_t i = l.lowerNext(p.commands, 0);
-        p.opLabels.push_back(l.work(i).label);
-        l.release(i);
+        const size_t first = l.lowerNext(p.commands, 0);
+        for (size_t i = first; i < l.lowered(); ++i) p.opLabels.push_back(l.work(i).label);
+        l.release(l.lowered() - 1);
     }
     return p;
 }

@@ -31,8 +31,9 @@ public:
     const Machine& machine() const { return machine_; }
     size_t ops() const { return trace_.ops.size(); }
     size_t lowered() const { return next_; }
-    // Appends the next operator's commands to `out`; `base` = program index of
-    // out[0]. Returns the operator's index.
+    // Appends the next lowering group's commands to `out` (one operator, or
+    // QK^T + softmax + AV with online softmax); `base` = program index of
+    // out[0]. Returns the group's first operator; lowered() is one past its last.
     size_t lowerNext(std::vector<Command>& out, uint64_t base);
     // The plan of a lowered operator still in the window (accounting).
     const OpWork& work(size_t op) { return plan_.at(op); }
@@ -47,7 +48,7 @@ private:
     struct Ctx;  // one operator being lowered
     void lowerLinear(Ctx& c);
     void lowerArraySplit(Ctx& c);
-    void lowerAttention(Ctx& c);
+    void lowerFlash(Ctx& c);  // QK^T, softmax and AV interleaved per chunk (advances next_ by 2)
     void lowerSfu(Ctx& c);
     // SU pieces over dense row pieces (kNone where nothing is examined).
     std::vector<uint64_t> suPieces(Ctx& c, uint64_t pieces, uint64_t pieceRows);

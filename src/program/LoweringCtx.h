@@ -13,12 +13,13 @@ void chunkShape(const Produced& g, uint64_t j, uint64_t& items, uint64_t& rows);
 namespace vgm::program {
 
 struct Lowering::Ctx {
-    size_t index;
+    size_t index;  // the operator being lowered
     const workload::Operator& op;
     const OpWork& work;
     std::vector<Command>& out;
     uint64_t base;
     size_t firstLocal;
+    size_t group = 0;  // first operator of this lowering group
     bool rowMapped = false, chunkMapped = false;
     Produced produced;
 };

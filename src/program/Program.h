@@ -56,7 +56,8 @@ struct DepRange {
 struct Command {
     CmdKind kind = CmdKind::Gemm;
     uint32_t stream = 0;   // index into Machine::streams
-    uint32_t op = 0;       // trace operator index
+    uint32_t op = 0;       // first trace operator of its lowering group (the window's unit)
+    uint32_t layer = 0;    // trace operator it belongs to (reports)
     uint32_t piece = 0;    // tile / chunk number within the operator
     timing::Precision precision = timing::Precision::Fp16;  // Gemm/Replay: DSP mode
     uint64_t weightTag = 0;  // Gemm: weight chunk id (a change costs weight_switch_cycles when set)

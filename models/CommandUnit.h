@@ -1,0 +1,68 @@
+#pragma once
+// One hardware unit of the machine (a DSP group, the SFU, SU, RU or a DMA
+// engine) as a module: a TLM-2.0 target socket takes commands from the ZSS
+// into a bounded queue (END_REQ held back while it is full), a thread runs
+// them one at a time and sends BEGIN_RESP when each one ends. How long a
+// command takes comes from program::unitCycles (DMA: from the DMA engine).
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_target_socket.h>
+
+#include "program/Program.h"
+
+namespace vgm::models {
+
+// Fabric cycle c of the run <-> SystemC time (cycle 0 = `origin`).
+struct FabricClock {
+    double mhz = 300.0;
+    uint64_t origin = 0;  // absolute fabric cycle of the run's cycle 0
+    sc_core::sc_time at(uint64_t cycle) const;
+    uint64_t now() const;  // the current run cycle (time must be on a fabric edge or later)
+};
+
+// Carried by every command transaction.
+struct CommandExtension : tlm::tlm_extension<CommandExtension> {
+    uint64_t index = 0;
+    const program::Command* cmd = nullptr;
+    uint32_t unit = 0;
+    uint64_t start = 0, end = 0;  // filled in by the unit
+    tlm::tlm_generic_payload* owner = nullptr;
+    tlm_extension_base* clone() const override { return new CommandExtension(*this); }
+    void copy_from(const tlm_extension_base& o) override { *this = static_cast<const CommandExtension&>(o); }
+};
+
+class CommandUnit : public sc_core::sc_module {
+public:
+    // DMA units: runs the transfer and returns its cycles (may wait); others: unused.
+    using Transfer = std::function<uint64_t(const program::Command&, uint64_t startCycle)>;
+    tlm_utils::simple_target_socket<CommandUnit> socket;
+
+    SC_HAS_PROCESS(CommandUnit);
+    CommandUnit(sc_core::sc_module_name name, const program::Machine& m, uint32_t unit, const FabricClock& clock,
+                Transfer transfer = nullptr);
+    uint64_t busyCycles() const { return busy_; }
+    uint64_t commands() const { return commands_; }
+    uint64_t modeSwitches() const { return modeSwitches_; }
+    uint64_t modeSwitchCycles() const { return switchCycles_; }
+    uint64_t weightSwitches() const { return weightSwitches_; }
+    uint64_t macs() const { return macs_; }
+
+private:
+    tlm::tlm_sync_enum nbTransportFw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    void run();
+
+    const program::Machine& m_;
+    uint32_t unit_;
+    const FabricClock& clock_;
+    Transfer transfer_;
+    program::UnitState state_;
+    std::deque<tlm::tlm_generic_payload*> queue_;
+    tlm::tlm_generic_payload* held_ = nullptr;  // arrived while the queue was full
+    sc_core::sc_event arrived_;
+    uint64_t busy_ = 0, commands_ = 0, modeSwitches_ = 0, switchCycles_ = 0, weightSwitches_ = 0, macs_ = 0;
+};
+
+}  // namespace vgm::models

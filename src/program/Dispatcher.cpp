@@ -1,0 +1,154 @@
+#include "program/Dispatcher.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace vgm::program {
+
+Dispatcher::Dispatcher(const Machine& m, Source lower)
+    : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
+      outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle) {
+    for (uint32_t s = 0; s < m.streams.size(); ++s)
+        for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
+    fill();
+    classify();
+}
+
+void Dispatcher::fill() {
+    while (!window_.empty() && window_.front().done) window_.pop_front(), ++base_;
+    while (!ops_.empty() && ops_.front().first + ops_.front().count <= base_) ops_.pop_front();
+    while (!exhausted_) {
+        if (!window_.empty() && nextOp_ > window_.front().cmd.op + m_.lookaheadOps) break;
+        scratch_.clear();
+        const uint64_t first = lowered();
+        if (!lower_(scratch_, first, nextOp_)) {
+            exhausted_ = true;
+            break;
+        }
+        if (!scratch_.empty()) ops_.push_back({scratch_.front().op, first, scratch_.size(), scratch_.size()});
+        for (Command& c : scratch_) {
+            if (c.stream >= heads_.size()) throw std::logic_error("Dispatcher: command names an unknown stream");
+            heads_[c.stream].push_back(lowered());
+            window_.push_back(Entry{std::move(c)});
+        }
+    }
+}
+
+Dispatcher::OpSpan* Dispatcher::span(uint64_t op) {
+    auto it = std::lower_bound(ops_.begin(), ops_.end(), op, [](const OpSpan& s, uint64_t o) { return s.op < o; });
+    return it != ops_.end() && it->op == op ? &*it : nullptr;
+}
+
+bool Dispatcher::rangeDone(const DepRange& r, uint32_t& offset) const {
+    if (r.first + r.count <= base_) return true;
+    if (r.first >= base_ && r.count > 4) {  // a whole operator: one counter
+        const OpSpan* s = span(window_[r.first - base_].cmd.op);
+        if (s && s->first == r.first && s->count == r.count) return s->left == 0;
+    }
+    for (; offset < r.count; ++offset)
+        if (!isDone(r.first + offset)) return false;
+    return true;
+}
+
+bool Dispatcher::depsDone(Entry& e) {
+    const auto& deps = e.cmd.deps;
+    for (; e.depRange < deps.size(); ++e.depRange, e.depOffset = 0)
+        if (!rangeDone(deps[e.depRange], e.depOffset)) return false;
+    return true;
+}
+
+void Dispatcher::retire(uint64_t index, uint32_t unit) {
+    Entry& e = window_.at(index - base_);
+    --outstanding_[unit];
+    if (e.done) throw std::logic_error("Dispatcher: command retired twice");
+    e.done = true;
+    --outstandingTotal_;
+    if (OpSpan* s = span(e.cmd.op)) --s->left;
+    for (const DepRange& r : e.cmd.deps) {
+        if (!r.frees) continue;
+        for (uint64_t k = r.first; k < r.first + r.count; ++k) {
+            auto it = allocs_.find(k);
+            if (it == allocs_.end()) continue;
+            if (--it->second.users == 0) {
+                used_[size_t(it->second.buffer)] -= it->second.bytes;
+                allocs_.erase(it);
+            }
+        }
+    }
+    auto self = allocs_.find(index);  // nobody frees it: it returns with the acquirer
+    if (self != allocs_.end() && self->second.users == 0) {
+        used_[size_t(self->second.buffer)] -= self->second.bytes;
+        allocs_.erase(self);
+    }
+}
+
+void Dispatcher::dispatch(std::vector<Issue>& out) {
+    fill();
+    for (uint32_t s = 0; s < heads_.size(); ++s) {
+        auto& q = heads_[s];
+        headState_[s] = Head::None;
+        while (!q.empty()) {
+            Entry& e = window_[q.front() - base_];
+            if (!depsDone(e)) {
+                headState_[s] = Head::Deps;
+                break;
+            }
+            const Command& c = e.cmd;
+            if (c.acquire != Buffer::None && used_[size_t(c.acquire)] + c.acquireBytes > m_.bufferBytes[size_t(c.acquire)]) {
+                headState_[s] = Head::Buffer;
+                break;
+            }
+            int64_t pick = -1;
+            for (uint32_t u : m_.streams[s].units) {
+                if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c)) continue;
+                if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
+            }
+            if (pick < 0) {
+                headState_[s] = Head::Queue;
+                break;
+            }
+            if (c.acquire != Buffer::None) {
+                used_[size_t(c.acquire)] += c.acquireBytes;
+                allocs_[q.front()] = Alloc{c.acquire, c.acquireBytes, c.users};
+            }
+            ++outstanding_[size_t(pick)];
+            ++outstandingTotal_;
+            out.push_back({q.front(), &c, uint32_t(pick)});
+            q.pop_front();
+        }
+    }
+    classify();
+}
+
+void Dispatcher::classify() {
+    for (uint32_t u = 0; u < state_.size(); ++u) {
+        if (outstanding_[u] > 0) {
+            state_[u] = UnitClass::Busy;
+            continue;
+        }
+        state_[u] = UnitClass::Idle;
+        for (uint32_t s : feeds_[u]) {
+            if (heads_[s].empty() || !m_.eligible(u, window_[heads_[s].front() - base_].cmd)) continue;
+            const Command& c = window_[heads_[s].front() - base_].cmd;
+            if (headState_[s] == Head::Deps) state_[u] = UnitClass::StallInput;
+            else if (headState_[s] == Head::Buffer)
+                state_[u] = c.acquire == Buffer::Output ? UnitClass::StallOutput : UnitClass::StallBuffer;
+            break;
+        }
+    }
+}
+
+std::string Dispatcher::blockedReport() const {
+    std::string r;
+    for (uint32_t s = 0; s < heads_.size(); ++s) {
+        if (heads_[s].empty()) continue;
+        const Command& c = window_[heads_[s].front() - base_].cmd;
+        r += (r.empty() ? "" : "; ") + m_.streams[s].name + " waits with " + toString(c.kind) + " of operator " +
+             std::to_string(c.op) + (headState_[s] == Head::Buffer ? " for " + std::string(toString(c.acquire)) +
+                                                                        " buffer space"
+                                                                  : " for its inputs");
+    }
+    return r;
+}
+
+}  // namespace vgm::program

@@ -1,0 +1,89 @@
+#pragma once
+// The ZSS's bookkeeping in plain C++: the command window (lowered lazily,
+// operator by operator), the stream heads, dependencies, buffer occupancy and
+// unit credits, following the rules in Program.h. The SystemC ZSS calls
+// retire() for each completion at a cycle, then dispatch(), and sends what it
+// returns over TLM; unitState() is each unit's class for the cycles until the
+// next completion.
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "program/Program.h"
+
+namespace vgm::program {
+
+enum class UnitClass : uint8_t { Busy, Idle, StallInput, StallOutput, StallBuffer };
+
+class Dispatcher {
+public:
+    // `lower(out, base, nextOp)` appends the next lowering group's commands
+    // (program index base + k for out[k]; all with the same `op`), sets
+    // nextOp to the `op` the group after it will have, and returns false when
+    // nothing is left.
+    using Source = std::function<bool(std::vector<Command>& out, uint64_t base, uint64_t& nextOp)>;
+    Dispatcher(const Machine& m, Source lower);
+
+    struct Issue {
+        uint64_t index = 0;
+        const Command* cmd = nullptr;
+        uint32_t unit = 0;
+    };
+    // A command ended at `cycle`: done, its freed buffer bytes return.
+    void retire(uint64_t index, uint32_t unit);
+    // Dispatches what the rules allow at this cycle (after all retirements of it).
+    void dispatch(std::vector<Issue>& out);
+    UnitClass unitState(uint32_t unit) const { return state_[unit]; }
+    bool finished() const { return exhausted_ && window_.empty(); }
+    uint64_t outstanding() const { return outstandingTotal_; }
+    const Command& command(uint64_t index) const { return window_[index - base_].cmd; }
+    uint64_t lowered() const { return base_ + window_.size(); }
+    // Why nothing can move (for a deadlock error): the blocked stream heads.
+    std::string blockedReport() const;
+    uint64_t bufferUsed(Buffer b) const { return used_[size_t(b)]; }
+
+private:
+    struct Entry {
+        Command cmd;
+        bool done = false;
+        uint32_t depRange = 0, depOffset = 0;  // dependencies verified so far
+    };
+    struct Alloc {
+        Buffer buffer = Buffer::None;
+        uint64_t bytes = 0;
+        uint32_t users = 0;
+    };
+    struct OpSpan {  // one lowering group
+        uint64_t op = 0, first = 0, count = 0, left = 0;
+    };
+    OpSpan* span(uint64_t op);
+    const OpSpan* span(uint64_t op) const { return const_cast<Dispatcher*>(this)->span(op); }
+    enum class Head : uint8_t { None, Deps, Buffer, Queue };
+    bool isDone(uint64_t i) const { return i < base_ || window_[i - base_].done; }
+    bool depsDone(Entry& e);
+    bool rangeDone(const DepRange& r, uint32_t& offset) const;
+    void fill();
+    void classify();
+
+    const Machine& m_;
+    Source lower_;
+    std::deque<Entry> window_;
+    uint64_t base_ = 0;
+    bool exhausted_ = false;
+    uint64_t nextOp_ = 0;  // `op` of the next group to lower
+    std::vector<Command> scratch_;
+    std::vector<std::deque<uint64_t>> heads_;  // per stream: undispatched, in order
+    std::vector<Head> headState_;
+    std::vector<uint64_t> outstanding_;        // per unit: dispatched - retired
+    uint64_t outstandingTotal_ = 0;
+    std::vector<std::vector<uint32_t>> feeds_;  // per unit: streams feeding it, in index order
+    uint64_t used_[kBufferCount] = {};
+    std::unordered_map<uint64_t, Alloc> allocs_;
+    std::deque<OpSpan> ops_;  // lowering groups still in the window, by op
+    std::vector<UnitClass> state_;
+};
+
+}  // namespace vgm::program
