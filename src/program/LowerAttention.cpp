@@ -124,9 +124,14 @@ void Lowering::lowerFlash(Ctx& c) {
         Command q = gemm(qk, iq, j, items, rows);
         if (qkSpilled) q.deps.push_back({emit(c, load(slice(qkBytes, j, n), wq.inAddr, j, in)), 1, true});
         else q.deps = in;
-        q.acquire = Buffer::Output;  // the score tile stays on chip until AV has read it
-        q.acquireBytes = std::min(rows * qk.n * items * 2, sched_.output.bytes());
-        q.users = 1;
+        // The score tile stays on chip until AV has read it (held against the output buffer
+        // only on the in-order pool stream: group streams could each fill it and deadlock).
+        const bool hold = sched_.policy != "static";
+        if (hold) {
+            q.acquire = Buffer::Output;
+            q.acquireBytes = std::min(rows * qk.n * items * 2, sched_.output.bytes());
+            q.users = 1;
+        }
         const uint64_t qi = emit(c, std::move(q));
         c.index = is;
         Command s;
@@ -138,7 +143,7 @@ void Lowering::lowerFlash(Ctx& c) {
         const uint64_t si = emit(c, std::move(s));
         c.index = ia;
         Command a = gemm(av, ia, j, items, rows);
-        a.deps = {{si, 1, false}, {qi, 1, true}};
+        a.deps = {{si, 1, false}, {qi, 1, hold}};
         if (vSpilled) a.deps.push_back({emit(c, load(slice(vBytes, j, n), wq.inAddr, j, in)), 1, true});
         const uint64_t outBytes = rows * av.n * items * 2;
         if (outSpilled && pendingBytes + outBytes > outCap && !pending.empty()) store();
@@ -216,14 +221,8 @@ void Lowering::lowerArraySplit(Ctx& c) {
                 g.deps.push_back({l, 1, true});
                 ++c.out[l - c.base].users;
             }
-            if (c.work.outSpilled) {
-                g.acquire = Buffer::Output;
-                g.acquireBytes = std::min(slice(p.outputBytes, ch, chunks) * share[gs.index] /
-                                              std::max<uint64_t>(1, byBatch ? part.batch : part.n) + 1,
-                                          sched_.output.bytes());
-                g.users = 1;
-                stored.push_back({c.base + c.out.size(), 1, true});
-            }
+            // Pieces on separate group streams hold no output space (they could deadlock on it).
+            if (c.work.outSpilled) stored.push_back({c.base + c.out.size(), 1, false});
             const uint64_t idx = emit(c, std::move(g));
             all.push_back({idx, 1, false});
         }

@@ -68,8 +68,8 @@ void Lowering::lowerLinear(Ctx& c) {
         w.acquire = Buffer::Weight;
         w.acquireBytes = w.bytes;
         if (!preload && prev_.count) w.deps.push_back({prev_.first, uint32_t(prev_.count), false});
-        const uint64_t wIdx = w.bytes ? emit(c, std::move(w)) : 0;
-        Command& wCmd = c.out[wIdx - c.base];
+        const bool hasW = w.bytes > 0;
+        const uint64_t wIdx = hasW ? emit(c, std::move(w)) : 0;
         const uint64_t tag = ++weightTag_;
         const uint64_t cols = slice(op.n, ch, wChunks);
         const uint64_t tc = sched_.tileCols ? std::min(sched_.tileCols, cols) : cols;
@@ -120,8 +120,10 @@ void Lowering::lowerLinear(Ctx& c) {
                     if (gs.supports(p.precision))
                         g.groupCycles[gs.index] = gs.engine->gemmCycles(
                             {rt.rows, op.k, ceilDiv(nc, gs.count), op.batch}, compute_.mode(gs, p.precision));
-                g.deps.push_back({wIdx, 1, true});
-                ++wCmd.users;
+                if (hasW) {
+                    g.deps.push_back({wIdx, 1, true});
+                    ++c.out[wIdx - c.base].users;
+                }
                 if (c.work.inSpilled) {
                     g.deps.push_back({aIdx, 1, true});
                     ++c.out[aIdx - c.base].users;
@@ -131,11 +133,15 @@ void Lowering::lowerLinear(Ctx& c) {
                 if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
                 const uint64_t outBytes = rt.rows * nc * 2 * op.batch;
                 if (c.work.outSpilled) {
-                    g.acquire = Buffer::Output;
-                    g.acquireBytes = std::min(outBytes, sched_.output.bytes());
-                    g.users = 1;
+                    // One in-order pool stream holds output space per tile; separate group streams
+                    // (static) could each run ahead into the next store's space and deadlock.
+                    if (packed) {
+                        g.acquire = Buffer::Output;
+                        g.acquireBytes = std::min(outBytes, sched_.output.bytes());
+                        g.users = 1;
+                    }
                     if (pendingBytes + outBytes > outCap) flushStore();
-                    pending.push_back({c.base + c.out.size(), 1, true});
+                    pending.push_back({c.base + c.out.size(), 1, packed});
                     pendingBytes += outBytes;
                 }
                 emit(c, std::move(g));

@@ -35,8 +35,11 @@ public:
             const Command& c = p.commands[i];
             if (c.stream >= m_.streams.size()) fail("command " + std::to_string(i) + " names no stream");
             if (acquires(c) && c.users == 0) fail("command " + std::to_string(i) + " acquires bytes but has no users");
+            if (acquires(c) && c.acquireBytes > m_.bufferBytes[size_t(c.acquire)])
+                fail("command " + std::to_string(i) + " acquires more than its buffer holds");
             for (const program::DepRange& d : c.deps)
-                if (d.first + d.count > p.commands.size()) fail("command " + std::to_string(i) + " depends on no command");
+                if (d.first + d.count > p.commands.size())
+                    fail("command " + std::to_string(i) + " depends on no command");
             byStream_[c.stream].push_back(i);
         }
         for (uint32_t s = 0; s < m_.streams.size(); ++s)
@@ -60,9 +63,7 @@ public:
                 running |= units_[u].running != kNever;
                 classify(uint32_t(u));
             }
-            if (!running)
-                fail("deadlock at cycle " + std::to_string(t) + ": command " + std::to_string(oldest_) +
-                     " and later never retire");
+            if (!running) fail("deadlock at cycle " + std::to_string(t) + ":" + blocked());
         }
     }
 
@@ -89,6 +90,27 @@ private:
             }
         }
         while (oldest_ < done_.size() && done_[oldest_] != kNever) ++oldest_;
+    }
+
+    // The stream heads and what holds each back.
+    std::string blocked() {
+        std::string r;
+        for (uint32_t s = 0; s < m_.streams.size(); ++s) {
+            if (next_[s] == byStream_[s].size()) continue;
+            const uint64_t c = byStream_[s][next_[s]];
+            const Command& cmd = p_.commands[c];
+            r += " " + m_.streams[s].name + " head " + std::to_string(c);
+            if (!visible(c))
+                r += " (outside the window)";
+            else if (!depsDone(c))
+                r += " (waits on " + std::to_string(cmd.deps[cursor_[c].first].first + cursor_[c].second) + ")";
+            else
+                r += " (needs " + std::to_string(cmd.acquireBytes) + " B of " + program::toString(cmd.acquire) +
+                     ", " + std::to_string(m_.bufferBytes[size_t(cmd.acquire)] - used_[size_t(cmd.acquire)]) +
+                     " free)";
+            r += ";";
+        }
+        return r;
     }
 
     bool visible(uint64_t c) const {

@@ -59,8 +59,8 @@ TEST_CASE("accelerator: scalesim os 32x32 gives SCALE-Sim v2's cycles for a GEMM
     CHECK(r.computeCycles == r.totalCycles);
     CHECK(r.macsExecuted == 100 * 50 * 70);
     CHECK(r.peakMacs == r.totalCycles * 1024);
-    CHECK(counter(r, "dsp.sa.busy_cycles") == r.totalCycles);
-    CHECK(counter(r, "dsp.sa.idle_cycles") == 0);
+    CHECK(counter(r, "units.sa.busy_cycles") == r.totalCycles);
+    CHECK(counter(r, "units.sa.idle_cycles") == 0);
     REQUIRE(r.layers.size() == 1);
     CHECK(r.layers[0].cycles == r.totalCycles);
     CHECK(sc_core::sc_time_stamp() == models::cycleTime(r.totalCycles, 300.0));
@@ -98,16 +98,17 @@ TEST_CASE("accelerator: heterogeneous groups, SFU ops and mode switches", "[comp
     const uint64_t linCycles = spec.groups[1].engine->gemmCycles(lin, spec.mode(spec.groups[1], timing::Precision::Fp16)) + 7;
     CHECK(r.layers[2].cycles == std::max(attCycles, linCycles));
     CHECK(r.layers[3].cycles == op0 + 7);
-    CHECK(counter(r, "dsp.lin.mode_switches") == 2);
-    CHECK(counter(r, "dsp.att.mode_switches") == 0);
+    CHECK(counter(r, "units.lin.mode_switches") == 2);
+    CHECK(counter(r, "units.att.mode_switches") == 0);
 
-    uint64_t sum = 0;
-    for (const auto& l : r.layers) sum += l.cycles;
-    CHECK(r.totalCycles == sum);
-    for (const std::string g : {"att", "lin"})
-        CHECK(counter(r, "dsp." + g + ".busy_cycles") + counter(r, "dsp." + g + ".idle_cycles") == r.totalCycles);
-    CHECK(counter(r, "sfu.busy_cycles") + counter(r, "sfu.idle_cycles") == r.totalCycles);
-    CHECK(counter(r, "dsp.att.macs") + counter(r, "dsp.lin.macs") == r.macsExecuted);
+    for (const std::string g : {"att", "lin", "sfu"}) {
+        uint64_t all = 0;
+        for (const char* k : {".busy_cycles", ".idle_cycles", ".stall_input_cycles", ".stall_output_cycles",
+                              ".stall_buffer_cycles"})
+            all += counter(r, "units." + g + k);
+        CHECK(all == r.totalCycles);
+    }
+    CHECK(counter(r, "units.att.macs") + counter(r, "units.lin.macs") == r.macsExecuted);
     CHECK(r.macsExecuted == 2 * 64 * 72 * 96 + 16 * 64 * 72 * 64);
     CHECK(r.peakMacs > r.macsExecuted);
 }

