@@ -101,7 +101,7 @@ void Lowering::lowerLinear(Ctx& c) {
                 a.address = c.work.inAddr + aOffset;
                 aOffset += a.bytes;
                 a.acquire = Buffer::Activation;
-                a.acquireBytes = a.bytes;
+                a.acquireBytes = std::min(a.bytes, sched_.activation.bytes());
                 a.deps = inputDeps(c, rt.lo, tiles[last].hi);
                 aIdx = emit(c, std::move(a));
             }

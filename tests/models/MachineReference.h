@@ -11,8 +11,9 @@
 namespace vgm::test {
 
 // Same result shape as the SystemC machine. Throws std::runtime_error when
-// work is left but nothing runs (deadlock) or the program is inconsistent
-// (more frees than users, bytes acquired with no user to return them).
+// work is left but nothing runs (deadlock, with the blocked stream heads) or
+// the program cannot run as written (an acquire larger than its buffer, bytes
+// acquired with no user to return them, more frees than users).
 models::ProgramRunResult runReference(const program::Program& program,
                                       const std::function<uint64_t(const program::Command&)>& dmaCycles);
 
