@@ -84,7 +84,8 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
         CommandUnit::Transfer t;
         if (m.units[u].kind == UnitKind::DmaWeight) t = [this](const program::Command& c, uint64_t) { return transfer(wdma_, c); };
         if (m.units[u].kind == UnitKind::DmaActivation) t = [this](const program::Command& c, uint64_t) { return transfer(adma_, c); };
-        units_.push_back(std::make_unique<CommandUnit>(m.units[u].name.c_str(), m, u, clock_, t));
+        const bool blocking = t && mem_ && !sched_.dmaMemoize;  // exact DMA waits through the NoC/HBM
+        units_.push_back(std::make_unique<CommandUnit>(m.units[u].name.c_str(), m, u, clock_, t, blocking));
         (*zss_.sockets[u]).bind(units_.back()->socket);
     }
     zss_.beforeStart([this] { presample(); });

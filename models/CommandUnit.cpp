@@ -17,10 +17,14 @@ uint64_t FabricClock::now() const {
 }
 
 CommandUnit::CommandUnit(sc_module_name name, const program::Machine& m, uint32_t unit, const FabricClock& clock,
-                         Transfer transfer)
+                         Transfer transfer, bool blocking)
     : sc_module(name), socket("socket"), m_(m), unit_(unit), clock_(clock), transfer_(std::move(transfer)) {
     socket.register_nb_transport_fw(this, &CommandUnit::nbTransportFw);
-    SC_THREAD(run);
+    if (blocking) {
+        SC_THREAD(run);
+    } else {
+        SC_METHOD(step);
+    }
 }
 
 tlm::tlm_sync_enum CommandUnit::nbTransportFw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time&) {
@@ -37,39 +41,61 @@ tlm::tlm_sync_enum CommandUnit::nbTransportFw(tlm::tlm_generic_payload& t, tlm::
     return tlm::TLM_ACCEPTED;
 }
 
+uint64_t CommandUnit::begin(tlm::tlm_generic_payload* t) {
+    CommandExtension* x = t->get_extension<CommandExtension>();
+    const uint64_t start = clock_.now();
+    uint64_t dma = 0;
+    const bool isDma = m_.units[unit_].kind == program::UnitKind::DmaWeight ||
+                       m_.units[unit_].kind == program::UnitKind::DmaActivation;
+    if (isDma && transfer_) dma = transfer_(*x->cmd, start);  // may wait (thread mode)
+    last_ = program::unitCycles(m_, unit_, state_, *x->cmd, std::max<uint64_t>(dma, 1));
+    x->start = start;
+    x->end = start + last_.cycles;
+    return x->end;
+}
+
+void CommandUnit::end(tlm::tlm_generic_payload* t) {
+    CommandExtension* x = t->get_extension<CommandExtension>();
+    busy_ += last_.cycles;
+    ++commands_;
+    modeSwitches_ += last_.modeSwitch;
+    switchCycles_ += last_.switchCycles;
+    weightSwitches_ += last_.weightSwitch;
+    macs_ += x->cmd->macs;
+    queue_.pop_front();
+    if (held_) {
+        queue_.push_back(held_);
+        tlm::tlm_phase ph = tlm::END_REQ;
+        sc_time d = SC_ZERO_TIME;
+        tlm::tlm_generic_payload* h = held_;
+        held_ = nullptr;
+        socket->nb_transport_bw(*h, ph, d);
+    }
+    tlm::tlm_phase ph = tlm::BEGIN_RESP;
+    sc_time d = SC_ZERO_TIME;
+    socket->nb_transport_bw(*t, ph, d);
+}
+
+void CommandUnit::step() {
+    if (running_) {  // woken at the running command's end
+        running_ = false;
+        end(queue_.front());
+    }
+    if (queue_.empty()) {
+        next_trigger(arrived_);
+        return;
+    }
+    const uint64_t e = begin(queue_.front());
+    running_ = true;
+    next_trigger(clock_.at(e) - sc_time_stamp());
+}
+
 void CommandUnit::run() {
     for (;;) {
         while (queue_.empty()) wait(arrived_);
-        tlm::tlm_generic_payload* t = queue_.front();
-        CommandExtension* x = t->get_extension<CommandExtension>();
-        const uint64_t start = clock_.now();
-        uint64_t dma = 0;
-        const bool isDma = m_.units[unit_].kind == program::UnitKind::DmaWeight ||
-                           m_.units[unit_].kind == program::UnitKind::DmaActivation;
-        if (isDma && transfer_) dma = transfer_(*x->cmd, start);
-        const program::UnitCost cost = program::unitCycles(m_, unit_, state_, *x->cmd, std::max<uint64_t>(dma, 1));
-        const uint64_t end = start + cost.cycles;
-        if (clock_.at(end) > sc_time_stamp()) wait(clock_.at(end) - sc_time_stamp());
-        busy_ += cost.cycles;
-        ++commands_;
-        modeSwitches_ += cost.modeSwitch;
-        switchCycles_ += cost.switchCycles;
-        weightSwitches_ += cost.weightSwitch;
-        macs_ += x->cmd->macs;
-        x->start = start;
-        x->end = end;
-        queue_.pop_front();
-        if (held_) {
-            queue_.push_back(held_);
-            tlm::tlm_phase ph = tlm::END_REQ;
-            sc_time d = SC_ZERO_TIME;
-            tlm::tlm_generic_payload* h = held_;
-            held_ = nullptr;
-            socket->nb_transport_bw(*h, ph, d);
-        }
-        tlm::tlm_phase ph = tlm::BEGIN_RESP;
-        sc_time d = SC_ZERO_TIME;
-        socket->nb_transport_bw(*t, ph, d);
+        const uint64_t e = begin(queue_.front());
+        if (clock_.at(e) > sc_time_stamp()) wait(clock_.at(e) - sc_time_stamp());
+        end(queue_.front());
     }
 }
 

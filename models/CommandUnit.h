@@ -41,8 +41,9 @@ public:
     tlm_utils::simple_target_socket<CommandUnit> socket;
 
     SC_HAS_PROCESS(CommandUnit);
+    // `blocking`: the transfer waits (exact DMA over TLM), so the unit needs a thread.
     CommandUnit(sc_core::sc_module_name name, const program::Machine& m, uint32_t unit, const FabricClock& clock,
-                Transfer transfer = nullptr);
+                Transfer transfer = nullptr, bool blocking = false);
     uint64_t busyCycles() const { return busy_; }
     uint64_t commands() const { return commands_; }
     uint64_t modeSwitches() const { return modeSwitches_; }
@@ -52,7 +53,11 @@ public:
 
 private:
     tlm::tlm_sync_enum nbTransportFw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    // A method process (cheap) when nothing blocks; a thread when a DMA transfer waits through TLM.
+    void step();
     void run();
+    uint64_t begin(tlm::tlm_generic_payload* t);  // starts the queue's head; returns its end cycle
+    void end(tlm::tlm_generic_payload* t);       // retires it and answers BEGIN_RESP
 
     const program::Machine& m_;
     uint32_t unit_;
@@ -61,6 +66,9 @@ private:
     program::UnitState state_;
     std::deque<tlm::tlm_generic_payload*> queue_;
     tlm::tlm_generic_payload* held_ = nullptr;  // arrived while the queue was full
+    bool running_ = false;
+    uint64_t cost_ = 0;
+    program::UnitCost last_;
     sc_core::sc_event arrived_;
     uint64_t busy_ = 0, commands_ = 0, modeSwitches_ = 0, switchCycles_ = 0, weightSwitches_ = 0, macs_ = 0;
 };

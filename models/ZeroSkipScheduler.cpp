@@ -18,7 +18,10 @@ ZeroSkipScheduler::ZeroSkipScheduler(sc_module_name name, const program::Machine
         sockets.push_back(std::make_unique<Socket>(("to_" + m.units[u].name).c_str()));
         sockets.back()->register_nb_transport_bw(this, &ZeroSkipScheduler::nbTransportBw, int(u));
     }
-    SC_THREAD(run);
+    SC_THREAD(start);
+    SC_METHOD(wake);
+    sensitive << go_;
+    dont_initialize();
 }
 
 tlm::tlm_generic_payload* ZeroSkipScheduler::payload() {
@@ -64,48 +67,54 @@ void ZeroSkipScheduler::account(uint64_t until) {
     breakdown_[compute ? 0 : dma ? 1 : sparsity ? 2 : 3] += dt;
 }
 
-void ZeroSkipScheduler::run() {
+void ZeroSkipScheduler::start() {
     if (before_) before_();
     const double ps = 1e6 / clock_.mhz;
     clock_.origin = uint64_t(std::ceil(sc_time_stamp().to_seconds() * 1e12 / ps - 1e-3));
     if (clock_.at(0) > sc_time_stamp()) wait(clock_.at(0) - sc_time_stamp());
-    std::vector<program::Dispatcher::Issue> issues;
-    for (;;) {
-        std::sort(finished_.begin(), finished_.end(),
-                  [](const CommandExtension* a, const CommandExtension* b) { return a->index < b->index; });
-        for (CommandExtension* x : finished_) {
-            if (onDone_) onDone_(x->index, *x->cmd, x->unit, x->start, x->end);
-            d_.retire(x->index, x->unit);
-            free_.push_back(x->owner);
-        }
-        finished_.clear();
-        issues.clear();
-        d_.dispatch(issues);
-        for (const auto& is : issues) {
-            if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
-            tlm::tlm_generic_payload* p = payload();
-            CommandExtension* x = p->get_extension<CommandExtension>();
-            x->index = is.index, x->cmd = is.cmd, x->unit = is.unit;
-            x->owner = p;
-            p->set_command(tlm::TLM_IGNORE_COMMAND);
-            p->set_address(is.index);
-            p->set_data_length(0);
-            p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-            tlm::tlm_phase ph = tlm::BEGIN_REQ;
-            sc_time d = SC_ZERO_TIME;
-            const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
-            awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
-        }
-        if (d_.finished()) break;
-        if (d_.outstanding() == 0)
-            throw std::runtime_error("machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport());
-        wait(completed_);
+    go_.notify();
+}
+
+void ZeroSkipScheduler::wake() {
+    if (started_) {
         ++wakeups_;
         const uint64_t now = clock_.now();
         account(now);
         cycle_ = now;
     }
-    done_ = true;
+    started_ = true;
+    std::sort(finished_.begin(), finished_.end(),
+              [](const CommandExtension* a, const CommandExtension* b) { return a->index < b->index; });
+    for (CommandExtension* x : finished_) {
+        if (onDone_) onDone_(x->index, *x->cmd, x->unit, x->start, x->end);
+        d_.retire(x->index, x->unit);
+        free_.push_back(x->owner);
+    }
+    finished_.clear();
+    issues_.clear();
+    d_.dispatch(issues_);
+    for (const auto& is : issues_) {
+        if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
+        tlm::tlm_generic_payload* p = payload();
+        CommandExtension* x = p->get_extension<CommandExtension>();
+        x->index = is.index, x->cmd = is.cmd, x->unit = is.unit;
+        x->owner = p;
+        p->set_command(tlm::TLM_IGNORE_COMMAND);
+        p->set_address(is.index);
+        p->set_data_length(0);
+        p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+        tlm::tlm_phase ph = tlm::BEGIN_REQ;
+        sc_time d = SC_ZERO_TIME;
+        const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
+        awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
+    }
+    if (d_.finished()) {
+        done_ = true;
+        return;  // no trigger left: the process sleeps for good
+    }
+    if (d_.outstanding() == 0)
+        throw std::runtime_error("machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport());
+    next_trigger(completed_);
 }
 
 }  // namespace vgm::models

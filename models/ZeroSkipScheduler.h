@@ -46,7 +46,8 @@ public:
 
 private:
     tlm::tlm_sync_enum nbTransportBw(int unit, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
-    void run();
+    void start();  // thread: presampling, then the first dispatch
+    void wake();   // method: one activation per cycle in which commands end
     void account(uint64_t until);
     tlm::tlm_generic_payload* payload();
 
@@ -59,7 +60,9 @@ private:
     std::deque<tlm::tlm_generic_payload> pool_;
     std::vector<tlm::tlm_generic_payload*> free_;
     std::vector<bool> awaitingEndReq_;
-    sc_core::sc_event completed_;
+    sc_core::sc_event completed_, go_;
+    std::vector<program::Dispatcher::Issue> issues_;
+    bool started_ = false;
     std::vector<UnitTally> tally_;
     std::vector<uint64_t> histogram_;
     uint64_t breakdown_[4] = {};

@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
         {"sweep-merge", "join the output folders of a sharded sweep", sweepMergeCommand},
         {"check", "rerun the golden config x trace pairs and report what moved", checkCommand},
         {"trace", "generate a workload trace, or print a trace's totals (trace info)", traceCommand},
+        {"program", "print the per-unit commands a trace is lowered into for a config", programCommand},
         {"membench", "drive the memory system alone and report bandwidth and latency", membenchCommand},
     };
     return table;

@@ -24,6 +24,7 @@ int sweepCommand(const Args& args);       // SweepCommand.cpp
 int sweepMergeCommand(const Args& args);  // SweepMergeCommand.cpp
 int checkCommand(const Args& args);       // CheckCommand.cpp
 int traceCommand(const Args& args);   // TraceCommand.cpp
+int programCommand(const Args& args);  // ProgramCommand.cpp
 
 int membenchCommand(const Args& args);  // MembenchCommand.cpp
 

@@ -75,11 +75,6 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
             }
         }
     }
-    auto self = allocs_.find(index);  // nobody frees it: it returns with the acquirer
-    if (self != allocs_.end() && self->second.users == 0) {
-        used_[size_t(self->second.buffer)] -= self->second.bytes;
-        allocs_.erase(self);
-    }
 }
 
 void Dispatcher::dispatch(std::vector<Issue>& out) {
@@ -108,6 +103,7 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
                 break;
             }
             if (c.acquire != Buffer::None) {
+                if (c.users == 0) throw std::logic_error("Dispatcher: command acquires buffer bytes that nothing frees");
                 used_[size_t(c.acquire)] += c.acquireBytes;
                 allocs_[q.front()] = Alloc{c.acquire, c.acquireBytes, c.users};
             }

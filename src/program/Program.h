@@ -46,7 +46,8 @@ const char* toString(Buffer b);
 
 // Commands [first, first + count) of the program. `frees`: each listed command
 // that acquired buffer bytes counts this one as one of its users; its bytes
-// return when all its users have retired.
+// return when all its users have retired. A command that acquires bytes has
+// users >= 1 (a program where nothing frees them is rejected).
 struct DepRange {
     uint64_t first = 0;
     uint32_t count = 0;

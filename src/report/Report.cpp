@@ -18,9 +18,9 @@ static Json layerJson(const stats::LayerRow& l) {
                 {"precision", l.precision},
                 {"start_cycle", l.startCycle},
                 {"cycles", l.cycles},
-                {"compute_cycles", l.computeCycles},
-                {"memory_stall_cycles", l.memoryStallCycles},
-                {"sparsity_overhead_cycles", l.sparsityOverheadCycles},
+                {"dsp_sfu_busy_cycles", l.computeCycles},
+                {"dma_busy_cycles", l.memoryStallCycles},
+                {"su_ru_busy_cycles", l.sparsityOverheadCycles},
                 {"macs_executed", l.macsExecuted},
                 {"macs_skipped", l.macsSkipped}};
 }
@@ -44,6 +44,7 @@ Json buildReport(const ReportInputs& in) {
                        {"sparsity_overhead", run.sparsityOverheadCycles},
                        {"idle", run.idleCycles}};
     r["latency_s"] = latency;
+    r["bound_unit"] = run.boundUnit;
     r["utilization"] = Json{{"dsp", ratio(run.macsExecuted, run.peakMacs)}, {"hbm", ratio(run.hbmBytes, run.hbmPeakBytes)}};
     r["macs"] = Json{{"dense", run.macsDense}, {"executed", run.macsExecuted}, {"skipped", run.macsSkipped}};
     Json energy = Json::object();
@@ -78,8 +79,8 @@ Json buildReport(const ReportInputs& in) {
 
 std::string layersCsv(const stats::RunResult& run) {
     std::string out =
-        "name,kind,role,step,block,m,k,n,batch,precision,start_cycle,cycles,compute_cycles,"
-        "memory_stall_cycles,sparsity_overhead_cycles,macs_executed,macs_skipped\n";
+        "name,kind,role,step,block,m,k,n,batch,precision,start_cycle,cycles,dsp_sfu_busy_cycles,"
+        "dma_busy_cycles,su_ru_busy_cycles,macs_executed,macs_skipped\n";
     for (const auto& l : run.layers) {
         out += l.name + "," + l.kind + "," + l.role + "," + std::to_string(l.step) + "," + std::to_string(l.block) +
                "," + std::to_string(l.m) + "," + std::to_string(l.k) + "," + std::to_string(l.n) + "," +
@@ -115,10 +116,18 @@ std::string summaryText(const Json& r, const std::string& outDir) {
     const Json& m = r["macs"];
     std::string s;
     s += "vgmsim run: " + r["config"]["name"].get<std::string>() + " x " + r["trace"]["name"].get<std::string>() + "\n";
-    s += "  cycles       " + grouped(total) + "  (compute " + pct(c["compute"], total) + ", memory stall " +
-         pct(c["memory_stall"], total) + ", sparsity overhead " + pct(c["sparsity_overhead"], total) + ", idle " +
+    s += "  cycles       " + grouped(total) + "  (DSP/SFU busy " + pct(c["compute"], total) + ", only memory " +
+         pct(c["memory_stall"], total) + ", only SU/RU " + pct(c["sparsity_overhead"], total) + ", idle " +
          pct(c["idle"], total) + ")\n";
     s += "  latency      " + fmt("%.6g s", r["latency_s"]) + " at " + fmt("%g MHz", r["clock_mhz"]) + "\n";
+    const Json& st = r["stats"];
+    if (st.contains("units") && st.contains("machine") && r.contains("bound_unit")) {
+        const std::string b = r["bound_unit"];
+        const auto& mc = st["machine"];
+        auto value = [](const Json& j) { return j.is_object() ? j["value"] : j; };
+        s += "  bound by     " + b + " (busy " + pct(value(st["units"][b]["busy_cycles"]), total) +
+             "); 2+ units busy in " + pct(value(mc["overlap_cycles"]), total) + " of cycles\n";
+    }
     s += "  utilization  DSP " + fmt("%.1f%%", 100.0 * r["utilization"]["dsp"].get<double>()) + ", HBM " +
          fmt("%.1f%%", 100.0 * r["utilization"]["hbm"].get<double>()) + "\n";
     s += "  MACs         " + grouped(m["executed"].get<uint64_t>()) + " executed of " +

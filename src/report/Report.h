@@ -1,5 +1,5 @@
 #pragma once
-// The run report (schema "vgmsim-report/1"): fixed top-level fields, the
+// The run report (schema "vgmsim-report/2"): fixed top-level fields, the
 // stats tree and one row per operator. Key order and number formatting are
 // stable, so the same inputs give byte-identical files.
 #include <string>
@@ -13,7 +13,7 @@
 
 namespace vgm::report {
 
-inline constexpr const char* kSchema = "vgmsim-report/1";
+inline constexpr const char* kSchema = "vgmsim-report/2";
 
 struct ReportInputs {
     const config::Config& cfg;

@@ -30,7 +30,7 @@ std::string makeGemm(const std::string& dir) {
 }
 }  // namespace
 
-TEST_CASE("run: writes a complete vgmsim-report/1 report", "[cli][run]") {
+TEST_CASE("run: writes a complete vgmsim-report/2 report", "[cli][run]") {
     std::string dir = scratchDir("run-schema");
     std::string trace = makeGemm(dir);
     auto r = runVgmsim("run --config " + kConfig + " --trace " + trace + " --out " + dir + "/out");
@@ -38,7 +38,7 @@ TEST_CASE("run: writes a complete vgmsim-report/1 report", "[cli][run]") {
     CHECK(r.err.empty());
     CHECK(r.out.find("cycles") != std::string::npos);
     Json rep = Json::parse(slurp(dir + "/out/report.json"));
-    CHECK(rep["schema"] == "vgmsim-report/1");
+    CHECK(rep["schema"] == "vgmsim-report/2");
     for (const char* key : {"vgmsim_version", "config", "trace", "clock_mhz", "cycles", "latency_s", "utilization",
                             "macs", "energy_j", "average_power_w", "resources", "layers"})
         CHECK(rep.contains(key));

@@ -46,7 +46,7 @@ static void fakeRun(const std::string& dir, const Point& p) {
         return;
     }
     double x = p.sets[0].second.get<double>(), y = p.sets[1].second.get<double>();
-    Json rep{{"schema", "vgmsim-report/1"},
+    Json rep{{"schema", "vgmsim-report/2"},
              {"cycles", {{"total", 1000 * p.index + 7}}},
              {"latency_s", 1.0 / (x * y)},
              {"energy_j", x * y * (p.trace == "a.json" ? 1.0 : 2.0)},
@@ -103,11 +103,11 @@ TEST_CASE("dse merge: merged shards equal the unsharded folder byte for byte", "
 TEST_CASE("dse resume: only a whole report counts as complete", "[dse][resume]") {
     const std::string dir = tmpDir("resume");
     CHECK_FALSE(completeReport(dir));
-    vgm::writeFileAtomic(dir + "/report.json", "{\"schema\": \"vgmsim-report/1\", \"cyc");  // truncated
+    vgm::writeFileAtomic(dir + "/report.json", "{\"schema\": \"vgmsim-report/2\", \"cyc");  // truncated
     CHECK_FALSE(completeReport(dir));
     vgm::writeFileAtomic(dir + "/report.json", "{\"other\": 1}\n");  // not a report
     CHECK_FALSE(completeReport(dir));
-    vgm::writeFileAtomic(dir + "/report.json", "{\"schema\": \"vgmsim-report/1\", \"cycles\": {\"total\": 3}}\n");
+    vgm::writeFileAtomic(dir + "/report.json", "{\"schema\": \"vgmsim-report/2\", \"cycles\": {\"total\": 3}}\n");
     REQUIRE(completeReport(dir));
     CHECK((*completeReport(dir))["cycles"]["total"] == 3);
     fs::remove_all(dir);
