@@ -54,8 +54,6 @@ TEST_CASE("planner: skipped rows, SU and RU costs of one operator", "[schedule][
     CHECK(p.ruCycles == 3 * 1 + 1);  // 8 B rows (4 x FP16) at 8 B/cycle
     CHECK(p.weightBytes == 16);
     CHECK(p.inputBytes == 5 * 4);   // skipped rows are not fetched
-    REQUIRE(p.tiled);
-    CHECK(p.zss.issued == 2);       // the 5 surviving rows gathered into tiles of 4 and 1 rows
 }
 
 TEST_CASE("planner: look-ahead issues on the previous step's mask", "[schedule][planner]") {
@@ -73,7 +71,6 @@ TEST_CASE("planner: look-ahead issues on the previous step's mask", "[schedule][
     CHECK(second.spec.missedSkips == 1);  // row 4
     CHECK(second.spec.replayTiles == 1);
     CHECK(second.rowsComputed == 7);      // only row 2 is skipped for sure
-    CHECK(second.computeCycles == second.zss.makespan);
     CHECK(second.spec.replayCycles == 5);
 }
 
@@ -88,5 +85,4 @@ TEST_CASE("planner: sparsity off computes every row", "[schedule][planner]") {
     CHECK(p.rowsComputed == 8);
     CHECK(p.macsSkipped == 0);
     CHECK(p.suCycles == 0);
-    CHECK(p.zss.issued == 2);
 }

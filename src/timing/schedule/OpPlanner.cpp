@@ -21,8 +21,7 @@ uint64_t countBelow(const SkipSet* s, uint64_t rows) {
 
 OpPlanner::OpPlanner(const ComputeSpec& compute, const SparsitySpec& sparsity, const ScheduleSpec& sched,
                      uint64_t frames, uint64_t perFrame, uint64_t batch)
-    : compute_(compute), sparsity_(sparsity), sched_(sched), frames_(frames), perFrame_(perFrame), batch_(batch),
-      policy_(makeScheduler(sched.policy)), groupMode_(compute.groups.size(), -1) {}
+    : compute_(compute), sparsity_(sparsity), sched_(sched), frames_(frames), perFrame_(perFrame), batch_(batch) {}
 
 uint64_t OpPlanner::elemBytes(Precision p) {
     switch (p) {
@@ -77,42 +76,7 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
     // Rows the ZSS skips are not fetched: the memory side gets SKIP for them.
     const unsigned __int128 in = static_cast<unsigned __int128>(op.inputElems) * (gemm ? eb : kOutputBytes);
     p.inputBytes = op.m ? uint64_t(in * p.rowsComputed / op.m) : 0;
-    if (gemm && op.kind == workload::OpKind::Linear && sched_.tileRows > 0) schedule(op, p);
     return p;
-}
-
-void OpPlanner::schedule(const Operator& op, OpPlan& p) {
-    p.tiled = true;
-    ScheduleInput in;
-    in.groups = compute_.groups.size();
-    in.weightSwitchCycles = sched_.weightSwitchCycles;
-    // The ZSS gathers the surviving rows into dense row tiles (a systolic
-    // fold gains nothing from a part-empty tile), so skipped rows cost nothing.
-    const uint64_t tr = sched_.tileRows, tc = sched_.tileCols ? sched_.tileCols : op.n;
-    for (uint64_t r0 = 0; r0 < p.rowsComputed; r0 += tr) {
-        const uint64_t rows = std::min(tr, p.rowsComputed - r0);
-        for (uint64_t c0 = 0; c0 < op.n; c0 += tc) {
-            const uint64_t cols = std::min(op.n, c0 + tc) - c0;
-            in.tiles.push_back(Tile{uint32_t(r0 / tr), uint32_t(c0 / tc), rows, rows * op.k * cols * op.batch});
-        }
-    }
-    const Precision prec = p.precision;
-    const uint64_t k = op.k, batch = op.batch;
-    in.cost = [this, prec, k, batch, tc, &op](const Tile& t, size_t g) -> uint64_t {
-        const GroupSpec& gs = compute_.groups[g];
-        if (!gs.supports(prec)) return kIneligible;
-        const uint64_t cols = std::min(op.n - uint64_t(t.colTile) * tc, tc);
-        // The group's engines split the tile's columns; the fullest sets the time.
-        const GemmShape shape{t.rows, k, ceilDiv(cols, gs.count), batch};
-        return gs.engine->gemmCycles(shape, compute_.mode(gs, prec));
-    };
-    in.ready.assign(in.groups, 0);
-    for (size_t g = 0; g < in.groups; ++g)
-        if (groupMode_[g] >= 0 && groupMode_[g] != int(prec) && compute_.groups[g].supports(prec))
-            in.ready[g] = compute_.unit(compute_.groups[g]).modeSwitchCycles;
-    p.zss = policy_->schedule(in);
-    for (const Placement& pl : p.zss.placements) groupMode_[pl.group] = int(prec);
-    p.computeCycles = p.zss.makespan;
 }
 
 }  // namespace vgm::timing
