@@ -104,7 +104,7 @@ Json commandJson(const pg::Machine& m, const pg::Command& c, uint64_t index, con
         j["precision"] = timing::toString(c.precision);
         j["macs"] = c.macs;
         if (c.weightTag) j["weight_tag"] = c.weightTag;
-        if (!c.groupCycles.empty()) j["group_cycles"] = c.groupCycles;
+        if (!c.groupCycles.empty()) j["group_cycles"] = c.groupCycles.values();
     }
     if (c.acquire != pg::Buffer::None) j["acquire"] = {{"buffer", pg::toString(c.acquire)}, {"bytes", c.acquireBytes}};
     if (c.users) j["users"] = c.users;

@@ -7,6 +7,7 @@ namespace vgm::program {
 
 Dispatcher::Dispatcher(const Machine& m, Source lower)
     : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
+      wait_(m.streams.size()), headPrecision_(m.streams.size()), headAcquire_(m.streams.size()),
       outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
@@ -29,6 +30,9 @@ void Dispatcher::fill() {
         for (Command& c : scratch_) {
             if (c.stream >= heads_.size()) throw std::logic_error("Dispatcher: command names an unknown stream");
             heads_[c.stream].push_back(lowered());
+            if (window_.size() >= doneRing_.size()) grow();
+            doneRing_[lowered() & mask_] = 0;
+            opRing_[lowered() & mask_] = c.op;
             window_.push_back(Entry{std::move(c)});
         }
     }
@@ -39,29 +43,65 @@ Dispatcher::OpSpan* Dispatcher::span(uint64_t op) {
     return it != ops_.end() && it->op == op ? &*it : nullptr;
 }
 
-bool Dispatcher::rangeDone(const DepRange& r, uint32_t& offset) const {
+void Dispatcher::grow() {
+    const size_t cap = std::max<size_t>(1024, doneRing_.size() * 2);
+    std::vector<uint8_t> done(cap);
+    std::vector<uint32_t> op(cap);
+    for (uint64_t i = base_; i < lowered(); ++i) {
+        done[i & (cap - 1)] = doneRing_[i & mask_];
+        op[i & (cap - 1)] = opRing_[i & mask_];
+    }
+    doneRing_.swap(done);
+    opRing_.swap(op);
+    mask_ = cap - 1;
+}
+
+bool Dispatcher::rangeDone(const DepRange& r, uint32_t& offset, Wait& w) const {
     if (r.first + r.count <= base_) return true;
     if (r.first >= base_ && r.count > 4) {  // a whole operator: one counter
-        const OpSpan* s = span(window_[r.first - base_].cmd.op);
-        if (s && s->first == r.first && s->count == r.count) return s->left == 0;
+        const OpSpan* s = span(opRing_[r.first & mask_]);
+        if (s && s->first == r.first && s->count == r.count) {
+            if (s->left == 0) return true;
+            w = Wait{Wait::Span, s->op, 0};
+            return false;
+        }
     }
     for (; offset < r.count; ++offset)
-        if (!isDone(r.first + offset)) return false;
+        if (!isDone(r.first + offset)) {
+            w = Wait{Wait::Dep, r.first + offset, 0};
+            return false;
+        }
     return true;
 }
 
-bool Dispatcher::depsDone(Entry& e) {
+bool Dispatcher::depsDone(Entry& e, Wait& w) {
     const auto& deps = e.cmd.deps;
     for (; e.depRange < deps.size(); ++e.depRange, e.depOffset = 0)
-        if (!rangeDone(deps[e.depRange], e.depOffset)) return false;
+        if (!rangeDone(deps[e.depRange], e.depOffset, w)) return false;
     return true;
+}
+
+bool Dispatcher::stillBlocked(uint32_t s) const {
+    // A head re-checked only when what it waited for may have changed (most wake-ups change nothing for it).
+    const Wait& w = wait_[s];
+    switch (w.kind) {
+    case Wait::Dep: return !isDone(w.dep);
+    case Wait::Span: {  // by operator: the span is dropped once all of it retired
+        const OpSpan* sp = span(w.dep);
+        return sp && sp->left > 0;
+    }
+    case Wait::Buffer: return freed_[w.dep] == w.gen;
+    default: return false;
+    }
 }
 
 void Dispatcher::retire(uint64_t index, uint32_t unit) {
-    Entry& e = window_.at(index - base_);
+    if (index < base_ || index >= lowered()) throw std::logic_error("Dispatcher: retired a command outside the window");
+    Entry& e = window_[index - base_];
     --outstanding_[unit];
     if (e.done) throw std::logic_error("Dispatcher: command retired twice");
     e.done = true;
+    doneRing_[index & mask_] = 1;
     --outstandingTotal_;
     if (OpSpan* s = span(e.cmd.op)) --s->left;
     for (const DepRange& r : e.cmd.deps) {
@@ -71,6 +111,7 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
             if (it == allocs_.end()) continue;
             if (--it->second.users == 0) {
                 used_[size_t(it->second.buffer)] -= it->second.bytes;
+                ++freed_[size_t(it->second.buffer)];
                 allocs_.erase(it);
             }
         }
@@ -81,21 +122,26 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
     fill();
     for (uint32_t s = 0; s < heads_.size(); ++s) {
         auto& q = heads_[s];
+        if (!q.empty() && stillBlocked(s)) continue;
         headState_[s] = Head::None;
+        wait_[s] = Wait{};
         while (!q.empty()) {
             Entry& e = window_[q.front() - base_];
-            if (!depsDone(e)) {
+            const Command& c = e.cmd;
+            headPrecision_[s] = c.precision;
+            headAcquire_[s] = c.acquire;
+            if (!depsDone(e, wait_[s])) {
                 headState_[s] = Head::Deps;
                 break;
             }
-            const Command& c = e.cmd;
             if (c.acquire != Buffer::None && used_[size_t(c.acquire)] + c.acquireBytes > m_.bufferBytes[size_t(c.acquire)]) {
                 headState_[s] = Head::Buffer;
+                wait_[s] = Wait{Wait::Buffer, size_t(c.acquire), freed_[size_t(c.acquire)]};
                 break;
             }
             int64_t pick = -1;
             for (uint32_t u : m_.streams[s].units) {
-                if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c)) continue;
+                if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
                 if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
             }
             if (pick < 0) {
@@ -124,11 +170,10 @@ void Dispatcher::classify() {
         }
         state_[u] = UnitClass::Idle;
         for (uint32_t s : feeds_[u]) {
-            if (heads_[s].empty() || !m_.eligible(u, window_[heads_[s].front() - base_].cmd)) continue;
-            const Command& c = window_[heads_[s].front() - base_].cmd;
+            if (heads_[s].empty() || !m_.eligible(u, headPrecision_[s])) continue;
             if (headState_[s] == Head::Deps) state_[u] = UnitClass::StallInput;
             else if (headState_[s] == Head::Buffer)
-                state_[u] = c.acquire == Buffer::Output ? UnitClass::StallOutput : UnitClass::StallBuffer;
+                state_[u] = headAcquire_[s] == Buffer::Output ? UnitClass::StallOutput : UnitClass::StallBuffer;
             break;
         }
     }

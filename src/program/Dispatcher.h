@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "program/Program.h"
+#include "program/StableQueue.h"
 
 namespace vgm::program {
 
@@ -62,21 +63,36 @@ private:
     OpSpan* span(uint64_t op);
     const OpSpan* span(uint64_t op) const { return const_cast<Dispatcher*>(this)->span(op); }
     enum class Head : uint8_t { None, Deps, Buffer, Queue };
-    bool isDone(uint64_t i) const { return i < base_ || window_[i - base_].done; }
-    bool depsDone(Entry& e);
-    bool rangeDone(const DepRange& r, uint32_t& offset) const;
+    struct Wait {  // what a blocked stream head waits for
+        enum Kind : uint8_t { None, Dep, Span, Buffer } kind = None;
+        uint64_t dep = 0;  // Dep: command index; Span: its operator; Buffer: buffer index
+        uint64_t gen = 0;  // Buffer: freed_ count when it was blocked
+    };
+    bool stillBlocked(uint32_t stream) const;
+    // Done flags and operators of the window in dense rings: dependency checks touch only these.
+    bool isDone(uint64_t i) const { return i < base_ || doneRing_[i & mask_]; }
+    void grow();
+    bool depsDone(Entry& e, Wait& w);
+    bool rangeDone(const DepRange& r, uint32_t& offset, Wait& w) const;
     void fill();
     void classify();
 
     const Machine& m_;
     Source lower_;
-    std::deque<Entry> window_;
+    StableQueue<Entry> window_;  // stable addresses: units hold pointers to running commands
+    std::vector<uint8_t> doneRing_;
+    std::vector<uint32_t> opRing_;
+    uint64_t mask_ = 0;
     uint64_t base_ = 0;
     bool exhausted_ = false;
     uint64_t nextOp_ = 0;  // `op` of the next group to lower
     std::vector<Command> scratch_;
     std::vector<std::deque<uint64_t>> heads_;  // per stream: undispatched, in order
     std::vector<Head> headState_;
+    std::vector<Wait> wait_;
+    std::vector<timing::Precision> headPrecision_;
+    std::vector<Buffer> headAcquire_;
+    uint64_t freed_[kBufferCount] = {};  // releases per buffer so far
     std::vector<uint64_t> outstanding_;        // per unit: dispatched - retired
     uint64_t outstandingTotal_ = 0;
     std::vector<std::vector<uint32_t>> feeds_;  // per unit: streams feeding it, in index order

@@ -72,6 +72,10 @@ void Lowering::lowerFlash(Ctx& c) {
     std::vector<uint32_t> eligible;
     for (const auto& g : compute_.groups)
         if (g.supports(wq.plan.precision)) eligible.push_back(uint32_t(g.index));
+    struct Shape {
+        uint64_t rows = 0, items = 0;
+        GroupCycles cycles;
+    } qShape, aShape;
     auto gemm = [&](const workload::Operator& op, size_t layer, uint64_t j, uint64_t items, uint64_t rows) {
         Command g;
         g.kind = CmdKind::Gemm;
@@ -80,11 +84,17 @@ void Lowering::lowerFlash(Ctx& c) {
         g.precision = plan_.at(layer).plan.precision;
         g.weightTag = ++weightTag_;
         g.macs = rows * op.k * op.n * items;
-        g.groupCycles.assign(compute_.groups.size(), 0);
-        for (const auto& gs : compute_.groups)
-            if (gs.supports(g.precision))
-                g.groupCycles[gs.index] =
-                    gs.engine->gemmCycles({rows, op.k, op.n, ceilDiv(items, gs.count)}, compute_.mode(gs, g.precision));
+        // Chunks share a few shapes: cost each (operator, rows, items) once.
+        Shape& sh = layer == iq ? qShape : aShape;
+        if (sh.rows != rows || sh.items != items) {
+            std::vector<uint64_t> v(compute_.groups.size(), 0);
+            for (const auto& gs : compute_.groups)
+                if (gs.supports(g.precision))
+                    v[gs.index] = gs.engine->gemmCycles({rows, op.k, op.n, ceilDiv(items, gs.count)},
+                                                        compute_.mode(gs, g.precision));
+            sh = Shape{rows, items, GroupCycles(std::move(v))};
+        }
+        g.groupCycles = sh.cycles;
         return g;
     };
     auto load = [&](uint64_t bytes, uint64_t addr, uint64_t j, std::vector<DepRange> deps) {

@@ -56,7 +56,7 @@ void Lowering::lowerLinear(Ctx& c) {
     const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
     const uint64_t tilesPerAct = std::max<uint64_t>(1, actCap / rowInBytes / std::max<uint64_t>(tr, 1));
     std::vector<std::vector<TileRef>> refs(wChunks);
-    std::vector<uint64_t> cost;
+    GroupCycles cost;
     uint64_t costRows = 0, costCols = 0;
     uint64_t wOffset = 0;
     for (uint64_t ch = 0; ch < wChunks; ++ch) {
@@ -120,11 +120,12 @@ void Lowering::lowerLinear(Ctx& c) {
                 // Tiles of one operator share a few shapes: cost each shape once.
                 if (rt.rows != costRows || nc != costCols) {
                     costRows = rt.rows, costCols = nc;
-                    cost.assign(compute_.groups.size(), 0);
+                    std::vector<uint64_t> v(compute_.groups.size(), 0);
                     for (const auto& gs : compute_.groups)
                         if (gs.supports(p.precision))
-                            cost[gs.index] = gs.engine->gemmCycles({rt.rows, op.k, ceilDiv(nc, gs.count), op.batch},
-                                                                   compute_.mode(gs, p.precision));
+                            v[gs.index] = gs.engine->gemmCycles({rt.rows, op.k, ceilDiv(nc, gs.count), op.batch},
+                                                                compute_.mode(gs, p.precision));
+                    cost = GroupCycles(std::move(v));
                 }
                 g.groupCycles = cost;
                 if (hasW) {

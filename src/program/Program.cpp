@@ -47,10 +47,9 @@ uint32_t Machine::streamOf(const std::string& name) const {
     throw std::out_of_range("program: no stream named " + name);
 }
 
-bool Machine::eligible(uint32_t unit, const Command& c) const {
-    const UnitDesc& u = units[unit];
-    if (u.kind != UnitKind::DspGroup) return true;
-    return (groupPrecisions[u.group] >> unsigned(c.precision)) & 1u;
+const std::vector<uint64_t>& GroupCycles::values() const {
+    static const std::vector<uint64_t> none;
+    return p_ ? *p_ : none;
 }
 
 UnitCost unitCycles(const Machine& m, uint32_t unit, UnitState& st, const Command& c, uint64_t dmaCycles) {

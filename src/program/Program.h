@@ -28,6 +28,8 @@
 // that two streams feed (a DSP group: the pool and its own stream) takes the
 // first stream in index order that has a visible head eligible for it.
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,22 @@ struct DepRange {
     bool frees = false;
 };
 
+// Cycles of a GEMM on each DSP group, shared by the commands of one shape
+// (an operator has a few tile shapes and thousands of tiles).
+class GroupCycles {
+public:
+    GroupCycles() = default;
+    GroupCycles(std::initializer_list<uint64_t> v) : p_(std::make_shared<const std::vector<uint64_t>>(v)) {}
+    explicit GroupCycles(std::vector<uint64_t> v) : p_(std::make_shared<const std::vector<uint64_t>>(std::move(v))) {}
+    bool empty() const { return !p_ || p_->empty(); }
+    size_t size() const { return p_ ? p_->size() : 0; }
+    uint64_t operator[](size_t g) const { return (*p_)[g]; }
+    const std::vector<uint64_t>& values() const;
+
+private:
+    std::shared_ptr<const std::vector<uint64_t>> p_;
+};
+
 struct Command {
     CmdKind kind = CmdKind::Gemm;
     uint32_t stream = 0;   // index into Machine::streams
@@ -66,7 +84,7 @@ struct Command {
     // the DMA unit's cost model gives it from `bytes`.
     uint64_t cycles = 1;
     // Gemm: cycles per group (index = group); empty: `cycles` on every group.
-    std::vector<uint64_t> groupCycles;
+    GroupCycles groupCycles;
     uint64_t bytes = 0, address = 0;  // DMA
     uint64_t macs = 0;                // Gemm/Replay: MACs executed
     Buffer acquire = Buffer::None;
@@ -99,7 +117,10 @@ struct Machine {
     uint64_t weightSwitchCycles = 0;          // paid on a weightTag change (no preloading), 0 = never
 
     uint32_t streamOf(const std::string& name) const;  // throws std::out_of_range
-    bool eligible(uint32_t unit, const Command& c) const;
+    bool eligible(uint32_t unit, const Command& c) const { return eligible(unit, c.precision); }
+    bool eligible(uint32_t unit, timing::Precision p) const {
+        return units[unit].kind != UnitKind::DspGroup || ((groupPrecisions[units[unit].group] >> unsigned(p)) & 1u);
+    }
 };
 
 // Per-unit state the duration rule needs (mode, last weight chunk).

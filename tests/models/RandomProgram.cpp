@@ -134,8 +134,11 @@ private:
             c.kind = chance(0.85) ? CmdKind::Gemm : CmdKind::Replay;
             c.precision = pickPrecision(stream == 0 ? usedMask_ : m.groupPrecisions[stream - 1]);
             c.weightTag = rng_.below(3);
-            if (chance(0.3))
-                for (uint32_t g = 0; g < streams_.groups; ++g) c.groupCycles.push_back(between(0, 50));
+            if (chance(0.3)) {
+                std::vector<uint64_t> v;
+                for (uint32_t g = 0; g < streams_.groups; ++g) v.push_back(between(0, 50));
+                c.groupCycles = program::GroupCycles(std::move(v));
+            }
         } else if (stream == streams_.sfu()) {
             c.kind = CmdKind::Sfu;
         } else if (stream == streams_.su()) {

@@ -1,0 +1,48 @@
+#pragma once
+// A FIFO whose elements never move (the machine's units hold pointers to
+// commands in the ZSS window) and that allocates in blocks of 1024 elements,
+// recycling emptied blocks: std::deque allocates every few hundred bytes.
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace vgm::program {
+
+template <class T>
+class StableQueue {
+public:
+    bool empty() const { return size_ == 0; }
+    size_t size() const { return size_; }
+    T& operator[](size_t i) { return at(head_ + i); }
+    const T& operator[](size_t i) const { return const_cast<StableQueue*>(this)->at(head_ + i); }
+    T& front() { return at(head_); }
+    T& at(size_t i) { return blocks_[i >> kShift][i & kMask]; }  // i counts from the first block
+
+    void push_back(T&& v) {
+        const size_t pos = head_ + size_;
+        if ((pos >> kShift) >= blocks_.size()) {
+            if (spare_) blocks_.push_back(std::move(spare_));
+            else blocks_.push_back(std::make_unique<T[]>(kBlock));
+        }
+        at(pos) = std::move(v);
+        ++size_;
+    }
+    void pop_front() {
+        at(head_) = T();  // frees what the element owns now
+        ++head_;
+        --size_;
+        if (head_ == kBlock) {  // the first block is used up: recycle it
+            spare_ = std::move(blocks_.front());
+            blocks_.erase(blocks_.begin());
+            head_ = 0;
+        }
+    }
+
+private:
+    static constexpr size_t kShift = 10, kBlock = size_t(1) << kShift, kMask = kBlock - 1;
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    std::unique_ptr<T[]> spare_;
+    size_t head_ = 0, size_ = 0;
+};
+
+}  // namespace vgm::program
