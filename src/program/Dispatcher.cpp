@@ -32,37 +32,32 @@ void Dispatcher::fill() {
             heads_[c.stream].push_back(lowered());
             if (window_.size() >= doneRing_.size()) grow();
             doneRing_[lowered() & mask_] = 0;
-            opRing_[lowered() & mask_] = c.op;
+            spanRing_[lowered() & mask_] = &ops_.back();
             window_.push_back(Entry{std::move(c)});
         }
     }
 }
 
-Dispatcher::OpSpan* Dispatcher::span(uint64_t op) {
-    auto it = std::lower_bound(ops_.begin(), ops_.end(), op, [](const OpSpan& s, uint64_t o) { return s.op < o; });
-    return it != ops_.end() && it->op == op ? &*it : nullptr;
-}
-
 void Dispatcher::grow() {
     const size_t cap = std::max<size_t>(1024, doneRing_.size() * 2);
     std::vector<uint8_t> done(cap);
-    std::vector<uint32_t> op(cap);
+    std::vector<OpSpan*> spans(cap);
     for (uint64_t i = base_; i < lowered(); ++i) {
         done[i & (cap - 1)] = doneRing_[i & mask_];
-        op[i & (cap - 1)] = opRing_[i & mask_];
+        spans[i & (cap - 1)] = spanRing_[i & mask_];
     }
     doneRing_.swap(done);
-    opRing_.swap(op);
+    spanRing_.swap(spans);
     mask_ = cap - 1;
 }
 
 bool Dispatcher::rangeDone(const DepRange& r, uint32_t& offset, Wait& w) const {
     if (r.first + r.count <= base_) return true;
     if (r.first >= base_ && r.count > 4) {  // a whole operator: one counter
-        const OpSpan* s = span(opRing_[r.first & mask_]);
-        if (s && s->first == r.first && s->count == r.count) {
+        const OpSpan* s = spanRing_[r.first & mask_];
+        if (s->first == r.first && s->count == r.count) {
             if (s->left == 0) return true;
-            w = Wait{Wait::Span, s->op, 0};
+            w = Wait{Wait::Span, s->first + s->count, 0, s};
             return false;
         }
     }
@@ -86,10 +81,7 @@ bool Dispatcher::stillBlocked(uint32_t s) const {
     const Wait& w = wait_[s];
     switch (w.kind) {
     case Wait::Dep: return !isDone(w.dep);
-    case Wait::Span: {  // by operator: the span is dropped once all of it retired
-        const OpSpan* sp = span(w.dep);
-        return sp && sp->left > 0;
-    }
+    case Wait::Span: return w.dep > base_ && w.span->left > 0;  // a span is dropped only once base_ passed it
     case Wait::Buffer: return freed_[w.dep] == w.gen;
     default: return false;
     }
@@ -103,7 +95,7 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
     e.done = true;
     doneRing_[index & mask_] = 1;
     --outstandingTotal_;
-    if (OpSpan* s = span(e.cmd.op)) --s->left;
+    --spanRing_[index & mask_]->left;
     for (const DepRange& r : e.cmd.deps) {
         if (!r.frees) continue;
         for (uint64_t k = r.first; k < r.first + r.count; ++k) {

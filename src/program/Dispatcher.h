@@ -60,13 +60,12 @@ private:
     struct OpSpan {  // one lowering group
         uint64_t op = 0, first = 0, count = 0, left = 0;
     };
-    OpSpan* span(uint64_t op);
-    const OpSpan* span(uint64_t op) const { return const_cast<Dispatcher*>(this)->span(op); }
     enum class Head : uint8_t { None, Deps, Buffer, Queue };
     struct Wait {  // what a blocked stream head waits for
         enum Kind : uint8_t { None, Dep, Span, Buffer } kind = None;
-        uint64_t dep = 0;  // Dep: command index; Span: its operator; Buffer: buffer index
+        uint64_t dep = 0;  // Dep: command index; Span: one past its end; Buffer: buffer index
         uint64_t gen = 0;  // Buffer: freed_ count when it was blocked
+        const OpSpan* span = nullptr;
     };
     bool stillBlocked(uint32_t stream) const;
     // Done flags and operators of the window in dense rings: dependency checks touch only these.
@@ -81,7 +80,7 @@ private:
     Source lower_;
     StableQueue<Entry> window_;  // stable addresses: units hold pointers to running commands
     std::vector<uint8_t> doneRing_;
-    std::vector<uint32_t> opRing_;
+    std::vector<OpSpan*> spanRing_;  // each window command's lowering group
     uint64_t mask_ = 0;
     uint64_t base_ = 0;
     bool exhausted_ = false;
