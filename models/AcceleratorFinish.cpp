@@ -10,6 +10,7 @@ using program::UnitClass;
 using program::UnitKind;
 
 void Accelerator::finish() {
+    if (!zss_.error().empty()) throw std::logic_error(zss_.error());
     if (!zss_.done()) throw std::logic_error("Accelerator::finish: the trace did not run to completion");
     if (wdma_.errors() + adma_.errors())
         throw std::logic_error("Accelerator: the memory returned error responses (addresses beyond capacity?)");
@@ -76,6 +77,8 @@ void Accelerator::unitStats() {
     o.counter("zss_wakeups", "event", "Times the ZSS woke (one per cycle in which commands ended)").value =
         zss_.wakeups();
     o.counter("commands", "count", "Commands the program had").value = dispatcher_.lowered();
+    o.counter("kernel_deltas", "event", "SystemC delta cycles the run took (the model's event cost)").value =
+        sc_core::sc_delta_count();
     o.scalar("bound_busy_share", "ratio", "Busy share of the busiest unit (" + bound + ")").value = boundShare;
     result_.boundUnit = bound;
     stats::Group& c = result_.stats.group("compute", "Compute totals");

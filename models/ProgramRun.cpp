@@ -37,6 +37,7 @@ ProgramRunResult runProgram(const program::Program& program,
             (*zss.sockets[u]).bind(units.back()->socket);
         }
         sc_core::sc_start();
+        if (!zss.error().empty()) throw std::runtime_error(zss.error());
         if (!zss.done()) throw std::logic_error("runProgram: the program did not run to completion");
         for (uint32_t u = 0; u < m.units.size(); ++u) {
             const UnitTally& t = zss.tallies()[u];

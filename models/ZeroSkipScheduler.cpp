@@ -112,8 +112,11 @@ void ZeroSkipScheduler::wake() {
         done_ = true;
         return;  // no trigger left: the process sleeps for good
     }
-    if (d_.outstanding() == 0)
-        throw std::runtime_error("machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport());
+    if (d_.outstanding() == 0) {  // reported after sc_start returns: a throw here would end in SystemC's handler
+        error_ = "machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport();
+        sc_stop();
+        return;
+    }
     next_trigger(completed_);
 }
 

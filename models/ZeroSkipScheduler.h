@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <string>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -36,6 +37,7 @@ public:
     // Runs before the first dispatch (thread context), e.g. DMA presampling; sets the clock origin after it.
     void beforeStart(std::function<void()> f) { before_ = std::move(f); }
     bool done() const { return done_; }
+    const std::string& error() const { return error_; }  // non-empty: the machine deadlocked
     uint64_t endCycle() const { return cycle_; }
     const std::vector<UnitTally>& tallies() const { return tally_; }
     // Cycles in which k units were busy, k = 0..units.
@@ -68,6 +70,7 @@ private:
     uint64_t breakdown_[4] = {};
     uint64_t cycle_ = 0, wakeups_ = 0;
     bool done_ = false;
+    std::string error_;
 };
 
 }  // namespace vgm::models
