@@ -110,8 +110,6 @@ void Accelerator::presample() {
     adma_.presample(true, true);
     if (!mem_ || !sched_.dmaMemoize) return;
     mem_->finish(result_.stats.group("memory", "NoC and HBM over TLM (with dma.memoize: the size-class samples)"));
-    wdma_.seal();
-    adma_.seal();
     memoryFinished_ = true;
     memoryFinishedPs_ = uint64_t(sc_core::sc_time_stamp().to_seconds() * 1e12 + 0.5);
 }

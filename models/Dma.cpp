@@ -32,27 +32,12 @@ uint64_t fabricCycleNow(double fabricMhz) {
 
 uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {
     if (bytes == 0) return 0;
+    if (memoizing()) return memoized(bytes, write);
     (write ? written_ : read_)->add(bytes);
     if (setup_.ideal) return 0;
     const uint64_t start = fabricCycleNow(setup_.fabricMhz);
-    uint64_t cycles;
-    if (!setup_.memoize) {
-        simulate(address, bytes, write, layer);
-        cycles = fabricCycleNow(setup_.fabricMhz) - start;
-    } else {
-        const auto key = std::make_pair(write, 64 - __builtin_clzll(bytes));
-        auto it = memo_.find(key);
-        if (it != memo_.end()) {
-            memoHits_->add();
-        } else {
-            if (sealed_) throw std::logic_error("Dma: size class not presampled after the memory model finished");
-            const uint64_t sample = std::min(bytes, setup_.sampleBytes);
-            simulate(address, sample, write, layer);
-            it = memo_.emplace(key, Sample{sample, fabricCycleNow(setup_.fabricMhz) - start}).first;
-        }
-        const unsigned __int128 c = (unsigned __int128)it->second.cycles * bytes;
-        cycles = uint64_t((c + it->second.bytes - 1) / it->second.bytes);
-    }
+    simulate(address, bytes, write, layer);
+    const uint64_t cycles = fabricCycleNow(setup_.fabricMhz) - start;
     const sc_time end = cycleTime(start + cycles, setup_.fabricMhz);
     if (end > sc_time_stamp()) wait(end - sc_time_stamp());
     busy_->add(cycles);

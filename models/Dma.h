@@ -59,8 +59,6 @@ public:
     // memoize: samples every size class (1 B .. 1 TiB) in the given directions
     // now, so that the memory model is never needed again (thread context).
     void presample(bool reads, bool writes);
-    // After this the TLM path is closed (the memory model has been finished).
-    void seal() { sealed_ = true; }
     double fabricMhz() const { return setup_.fabricMhz; }
 
 private:
@@ -78,7 +76,6 @@ private:
     const tlm::tlm_generic_payload* pendingReq_ = nullptr;  // waiting for its END_REQ
     sc_core::sc_event progress_;
     uint64_t errors_ = 0;
-    bool sealed_ = false;
     struct Sample {
         uint64_t bytes = 0, cycles = 0;
     };

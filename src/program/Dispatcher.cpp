@@ -176,10 +176,12 @@ std::string Dispatcher::blockedReport() const {
     for (uint32_t s = 0; s < heads_.size(); ++s) {
         if (heads_[s].empty()) continue;
         const Command& c = window_[heads_[s].front() - base_].cmd;
+        const char* why = headState_[s] == Head::Buffer ? " for buffer space"
+                          : headState_[s] == Head::Queue ? " for a unit that can run it"
+                                                         : " for its inputs";
         r += (r.empty() ? "" : "; ") + m_.streams[s].name + " waits with " + toString(c.kind) + " of operator " +
-             std::to_string(c.op) + (headState_[s] == Head::Buffer ? " for " + std::string(toString(c.acquire)) +
-                                                                        " buffer space"
-                                                                  : " for its inputs");
+             std::to_string(c.layer) + why;
+        if (headState_[s] == Head::Buffer) r += std::string(" (") + toString(c.acquire) + ")";
     }
     return r;
 }

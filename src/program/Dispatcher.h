@@ -40,11 +40,9 @@ public:
     UnitClass unitState(uint32_t unit) const { return state_[unit]; }
     bool finished() const { return exhausted_ && window_.empty(); }
     uint64_t outstanding() const { return outstandingTotal_; }
-    const Command& command(uint64_t index) const { return window_[index - base_].cmd; }
     uint64_t lowered() const { return base_ + window_.size(); }
     // Why nothing can move (for a deadlock error): the blocked stream heads.
     std::string blockedReport() const;
-    uint64_t bufferUsed(Buffer b) const { return used_[size_t(b)]; }
 
 private:
     struct Entry {

@@ -35,9 +35,9 @@ void Lowering::lowerLinear(Ctx& c) {
     if (packed) {
         for (uint64_t t = 0; t * tr < rc; ++t) {
             const uint64_t rows = std::min(tr, rc - t * tr);
-            const uint64_t lo = uint64_t((unsigned __int128)(t * tr) * m / rc);
-            const uint64_t hi = std::min<uint64_t>(m, uint64_t(((unsigned __int128)(t * tr + rows) * m + rc - 1) / rc));
-            tiles.push_back({lo, std::max(hi, lo + 1), rows, rows});
+            // The dense rows this tile's survivors come from (the rows it reads and writes).
+            const uint64_t lo = skip.denseRow(t * tr), hi = skip.denseRow(t * tr + rows - 1) + 1;
+            tiles.push_back({lo, hi, rows, rows});
         }
     } else {
         for (uint64_t lo = 0; lo < m; lo += tr) {
@@ -50,7 +50,9 @@ void Lowering::lowerLinear(Ctx& c) {
         if (g.supports(p.precision)) eligible.push_back(uint32_t(g.index));
 
     const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
-    const uint64_t wChunks = tiles.empty() ? 0 : std::max<uint64_t>(1, ceilDiv(p.weightBytes, plan_.weightChunkBytes()));
+    // Weight chunks hold whole columns; a column bigger than a chunk takes the buffer alone.
+    const uint64_t wChunks =
+        tiles.empty() ? 0 : std::clamp<uint64_t>(ceilDiv(p.weightBytes, plan_.weightChunkBytes()), 1, std::max<uint64_t>(op.n, 1));
     const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
     const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
     const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
@@ -68,7 +70,7 @@ void Lowering::lowerLinear(Ctx& c) {
         w.address = c.work.weightAddr + wOffset;
         wOffset += w.bytes;
         w.acquire = Buffer::Weight;
-        w.acquireBytes = w.bytes;
+        w.acquireBytes = std::min(w.bytes, sched_.weight.bytes());
         if (!preload && prev_.count) w.deps.push_back({prev_.first, uint32_t(prev_.count), false});
         const bool hasW = w.bytes > 0;
         const uint64_t wIdx = hasW ? emit(c, std::move(w)) : 0;

@@ -1,4 +1,6 @@
 // SU examine pieces ahead of an operator's tiles and RU copy pieces behind.
+#include <algorithm>
+
 #include "program/LoweringCtx.h"
 
 namespace vgm::program {
@@ -37,9 +39,15 @@ void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const s
         u.stream = ruStream_;
         u.piece = uint32_t(r);
         u.cycles = timing::ruCycles(sparsity_.ru, rows, rowBytes);
-        // References are computed rows of this piece and its neighbours (the group's middle frame).
-        for (uint64_t q = r ? r - 1 : 0; q < std::min<uint64_t>(out.size(), r + 2); ++q)
-            u.deps.insert(u.deps.end(), out[q].begin(), out[q].end());
+        // Wait for the pieces that compute the reference rows (a group's middle frame may be pieces away).
+        const workload::SkipSet& set = *skip.set();
+        const auto first = std::lower_bound(set.rows.begin(), set.rows.end(), lo) - set.rows.begin();
+        uint64_t qlo = r, qhi = r;
+        for (auto i = size_t(first); i < set.rows.size() && set.rows[i] < hi; ++i) {
+            const uint64_t q = std::min<uint64_t>(set.refs[i] / pieceRows, out.size() - 1);
+            qlo = std::min(qlo, q), qhi = std::max(qhi, q);
+        }
+        for (uint64_t q = qlo; q <= qhi; ++q) u.deps.insert(u.deps.end(), out[q].begin(), out[q].end());
         appendPieces(u.deps, su, lo, hi, pieceRows);
         const uint64_t idx = emit(c, std::move(u));
         out[r].push_back({idx, 1, false});

@@ -14,8 +14,6 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
     Machine m;
     m.queueDepth = sched.queueDepth;
     m.lookaheadOps = sched.lookaheadOps;
-    const uint64_t parts = sched.doubleBuffering ? 2 : 1;
-    (void)parts;
     m.bufferBytes[size_t(Buffer::Weight)] = sched.weight.bytes();
     m.bufferBytes[size_t(Buffer::Activation)] = sched.activation.bytes();
     m.bufferBytes[size_t(Buffer::Output)] = sched.output.bytes();
@@ -87,7 +85,7 @@ size_t Lowering::lowerNext(std::vector<Command>& out, uint64_t base) {
     c.group = i;
     const bool gemm = workload::isGemm(c.op.kind);
     // Row-mapped: the previous operator's output rows are this one's input rows, piece by piece.
-    c.rowMapped = prev_.rowwise && prev_.m == c.op.m && (!gemm || c.op.kind == OpKind::Linear || prev_.chunked);
+    c.rowMapped = prev_.rowwise && prev_.m == c.op.m && (!gemm || c.op.kind == OpKind::Linear);
     c.chunkMapped = prev_.chunked;
     Produced mine;
     const auto& ops = trace_.ops;

@@ -65,7 +65,7 @@ UnitCost unitCycles(const Machine& m, uint32_t unit, UnitState& st, const Comman
         }
         st.hasMode = true;
         st.mode = c.precision;
-        if (c.kind == CmdKind::Gemm && m.weightSwitchCycles > 0) {
+        if (c.kind == CmdKind::Gemm && m.weightSwitchCycles > 0 && c.weightTag != 0) {
             if (st.hasWeight && st.weightTag != c.weightTag) {
                 r.weightSwitch = true;
                 work += m.weightSwitchCycles;

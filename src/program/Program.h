@@ -79,7 +79,7 @@ struct Command {
     uint32_t layer = 0;    // trace operator it belongs to (reports)
     uint32_t piece = 0;    // tile / chunk number within the operator
     timing::Precision precision = timing::Precision::Fp16;  // Gemm/Replay: DSP mode
-    uint64_t weightTag = 0;  // Gemm: weight chunk id (a change costs weight_switch_cycles when set)
+    uint64_t weightTag = 0;  // Gemm: weight chunk id, 0 = no weights (a change costs weight_switch_cycles)
     // Duration in fabric cycles of the work itself (>= 1); for DMA commands
     // the DMA unit's cost model gives it from `bytes`.
     uint64_t cycles = 1;

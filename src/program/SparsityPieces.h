@@ -23,6 +23,20 @@ public:
         return uint64_t(b - a);
     }
 
+    // The dense row of the c-th row that is computed (rows not skipped, in order).
+    uint64_t denseRow(uint64_t c) const {
+        if (!s_) return c;
+        // Skipped row i has rows[i] - i computed rows before it: count those at or before c.
+        size_t lo = 0, hi = size_t(std::lower_bound(s_->rows.begin(), s_->rows.end(), m_) - s_->rows.begin());
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (s_->rows[mid] - mid <= c) lo = mid + 1;
+            else hi = mid;
+        }
+        return c + lo;
+    }
+    const workload::SkipSet* set() const { return s_; }
+
 private:
     const workload::SkipSet* s_;
     uint64_t m_;

@@ -32,6 +32,7 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.dmaSampleBytes = d.count("sample_bytes");
     if (sp.weight.bytes() == 0) b.fail("weight", "the weight buffer needs at least one URAM or BRAM36");
     if (sp.output.bytes() == 0) b.fail("output", "the output buffer needs at least one URAM or BRAM36");
+    if (sp.activation.bytes() == 0) b.fail("activation", "the activation buffer needs at least one URAM or BRAM36");
     return sp;
 }
 
