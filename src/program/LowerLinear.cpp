@@ -24,6 +24,10 @@ void Lowering::lowerLinear(Ctx& c) {
     const bool packed = sched_.policy != "static", preload = sched_.policy == "dynamic-static";
     const uint64_t pieces = std::max<uint64_t>(1, ceilDiv(m, tr));
     const SkipView skip(p.skipped.get(), m);
+    // A tensor streamed tile by tile between row-parallel operators never needs to fit on chip
+    // whole; one that a consumer (or this operator) needs whole goes through HBM when too big.
+    const bool inSpilled = c.work.inSpilled && !c.rowMapped;
+    const bool outSpilled = c.work.outSpilled && !streamsOut(c.index);
     const std::vector<uint64_t> su = suPieces(c, pieces, tr);
 
     // Row tiles: dense rows [lo, hi) and the rows computed for them.
@@ -93,7 +97,7 @@ void Lowering::lowerLinear(Ctx& c) {
         };
         for (size_t t = 0; t < tiles.size(); ++t) {
             const RowTile& rt = tiles[t];
-            if (c.work.inSpilled && t % tilesPerAct == 0) {
+            if (inSpilled && t % tilesPerAct == 0) {
                 const size_t last = std::min(tiles.size(), t + tilesPerAct) - 1;
                 Command a;
                 a.kind = CmdKind::LoadAct;
@@ -134,7 +138,7 @@ void Lowering::lowerLinear(Ctx& c) {
                     g.deps.push_back({wIdx, 1, true});
                     ++c.out[wIdx - c.base].users;
                 }
-                if (c.work.inSpilled) {
+                if (inSpilled) {
                     g.deps.push_back({aIdx, 1, true});
                     ++c.out[aIdx - c.base].users;
                 } else {
@@ -142,7 +146,7 @@ void Lowering::lowerLinear(Ctx& c) {
                 }
                 if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
                 const uint64_t outBytes = rt.rows * nc * 2 * op.batch;
-                if (c.work.outSpilled) {
+                if (outSpilled) {
                     // One in-order pool stream holds output space per tile; separate group streams
                     // (static) could each run ahead into the next store's space and deadlock.
                     if (packed) {
@@ -178,7 +182,7 @@ void Lowering::lowerLinear(Ctx& c) {
             for (uint64_t r = t.lo / tr; r < std::min(pieces, ceilDiv(t.hi, tr)); ++r)
                 out[r].push_back({t.first, t.count, false});
     ruPieces(c, out, su, tr, skip);
-    c.produced.rowwise = !c.work.outSpilled;
+    c.produced.rowwise = !outSpilled;
     c.produced.m = m;
     c.produced.pieceRows = tr;
     c.produced.pieces = std::move(out);

@@ -10,18 +10,6 @@ namespace vgm::program {
 
 using workload::OpKind;
 
-namespace {
-// Index of the QK^T that this q/k norm (or RoPE) feeds, or 0.
-size_t qkConsumer(const workload::Trace& t, size_t i) {
-    const auto& ops = t.ops;
-    if (ops[i].kind != OpKind::LayerNorm && ops[i].kind != OpKind::Modulate) return 0;
-    for (size_t j = i + 1; j < ops.size() && j <= i + 2; ++j) {
-        if (ops[j].kind == OpKind::AttentionQK) return j;
-        if (ops[j].kind != OpKind::Modulate && ops[j].kind != OpKind::LayerNorm) return 0;
-    }
-    return 0;
-}
-}  // namespace
 
 void Lowering::lowerSfu(Ctx& c) {
     const workload::Operator& op = c.op;
@@ -52,10 +40,8 @@ void Lowering::lowerSfu(Ctx& c) {
         c.produced = std::move(geo);
         return;
     }
-    const bool prologue = op.kind == OpKind::LayerNorm || (op.kind == OpKind::Modulate && op.role == workload::Role::Norm);
-    const bool fused = prologue ? sched_.fusePrologue : sched_.fuseEpilogue;
     const uint64_t tr = sched_.tileRows;
-    if (fused && tr > 0 && op.m > 0) {
+    if (rowPieces(c.index) && op.m > 0) {
         const uint64_t pieces = ceilDiv(op.m, tr);
         c.produced.pieces.resize(pieces);
         for (uint64_t r = 0; r < pieces; ++r) {

@@ -64,6 +64,19 @@ uint64_t Lowering::emit(Ctx& c, Command cmd) {
     return c.base + c.out.size() - 1;
 }
 
+bool Lowering::rowPieces(size_t i) const {
+    const workload::Operator& op = trace_.ops[i];
+    if (sched_.tileRows == 0) return false;
+    if (op.kind == OpKind::Linear) return true;
+    if (workload::isGemm(op.kind) || op.kind == OpKind::Softmax || (sched_.fuseQkNorm && qkConsumer(trace_, i)))
+        return false;
+    return isPrologue(op) ? sched_.fusePrologue : sched_.fuseEpilogue;
+}
+
+bool Lowering::streamsOut(size_t i) const {
+    return i + 1 < trace_.ops.size() && trace_.ops[i + 1].m == trace_.ops[i].m && rowPieces(i) && rowPieces(i + 1);
+}
+
 std::vector<DepRange> Lowering::inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const {
     std::vector<DepRange> d;
     if (prev_.count == 0) return d;

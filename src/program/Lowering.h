@@ -57,6 +57,10 @@ private:
                   uint64_t pieceRows, const SkipView& skip);
     std::vector<DepRange> inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
     uint64_t emit(Ctx& c, Command cmd);
+    // Operator i is lowered in row pieces (row tiles or fused SFU pieces).
+    bool rowPieces(size_t i) const;
+    // Operator i's output streams piece by piece into operator i + 1.
+    bool streamsOut(size_t i) const;
 
     const workload::Trace& trace_;
     const timing::ComputeSpec& compute_;
