@@ -77,9 +77,9 @@ void OpAccounting::close(size_t i, const Open& o) {
     row.m = op.m, row.k = op.k, row.n = op.n, row.batch = op.batch;
     row.startCycle = o.any ? o.start : 0;
     row.cycles = o.any ? o.end - o.start : 0;
-    row.computeCycles = o.computeBusy;
-    row.memoryStallCycles = o.dmaBusy;
-    row.sparsityOverheadCycles = o.sparsityBusy;
+    row.dspSfuBusyCycles = o.computeBusy;
+    row.dmaBusyCycles = o.dmaBusy;
+    row.suRuBusyCycles = o.sparsityBusy;
     row.macsExecuted = p.macsExecuted;
     row.macsSkipped = p.macsSkipped;
     result_.layers.push_back(std::move(row));

@@ -18,9 +18,9 @@ static Json layerJson(const stats::LayerRow& l) {
                 {"precision", l.precision},
                 {"start_cycle", l.startCycle},
                 {"cycles", l.cycles},
-                {"dsp_sfu_busy_cycles", l.computeCycles},
-                {"dma_busy_cycles", l.memoryStallCycles},
-                {"su_ru_busy_cycles", l.sparsityOverheadCycles},
+                {"dsp_sfu_busy_cycles", l.dspSfuBusyCycles},
+                {"dma_busy_cycles", l.dmaBusyCycles},
+                {"su_ru_busy_cycles", l.suRuBusyCycles},
                 {"macs_executed", l.macsExecuted},
                 {"macs_skipped", l.macsSkipped}};
 }
@@ -85,8 +85,8 @@ std::string layersCsv(const stats::RunResult& run) {
         out += l.name + "," + l.kind + "," + l.role + "," + std::to_string(l.step) + "," + std::to_string(l.block) +
                "," + std::to_string(l.m) + "," + std::to_string(l.k) + "," + std::to_string(l.n) + "," +
                std::to_string(l.batch) + "," + l.precision + "," + std::to_string(l.startCycle) + "," +
-               std::to_string(l.cycles) + "," + std::to_string(l.computeCycles) + "," +
-               std::to_string(l.memoryStallCycles) + "," + std::to_string(l.sparsityOverheadCycles) + "," +
+               std::to_string(l.cycles) + "," + std::to_string(l.dspSfuBusyCycles) + "," +
+               std::to_string(l.dmaBusyCycles) + "," + std::to_string(l.suRuBusyCycles) + "," +
                std::to_string(l.macsExecuted) + "," + std::to_string(l.macsSkipped) + "\n";
     }
     return out;

@@ -16,14 +16,14 @@ struct LayerRow {
     uint64_t m = 0, k = 0, n = 0, batch = 1;
     uint64_t startCycle = 0;
     uint64_t cycles = 0;             // end - start, fabric cycles
-    uint64_t computeCycles = 0;      // cycles the DSP array/SFU was busy for this op
-    uint64_t memoryStallCycles = 0;  // cycles waiting for data
-    uint64_t sparsityOverheadCycles = 0;
+    // Busy cycles of the operator's commands, summed over units (they overlap in time).
+    uint64_t dspSfuBusyCycles = 0, dmaBusyCycles = 0, suRuBusyCycles = 0;
     uint64_t macsExecuted = 0, macsSkipped = 0;
 };
 
 struct RunResult {
-    // Fabric-clock cycles of the whole run; total = compute + memory_stall + sparsity_overhead + idle.
+    // Fabric-clock cycles of the whole run; total = compute + memory_stall + sparsity_overhead + idle:
+    // cycles with a DSP group or the SFU busy, else a DMA engine, else the SU or RU, else nothing.
     uint64_t totalCycles = 0;
     uint64_t computeCycles = 0;
     uint64_t memoryStallCycles = 0;

@@ -216,6 +216,6 @@ TEST_CASE("e2e: the concurrent machine's counters add up", "[e2e]") {
     CHECK(r.stats.findCounter("machine.zss_wakeups")->value > 0);
     CHECK(r.boundUnit == "sfu");            // 32 SFU lanes against ~10k DSPs
     uint64_t layerBusy = 0;
-    for (const auto& l : r.layers) layerBusy += l.computeCycles + l.memoryStallCycles + l.sparsityOverheadCycles;
+    for (const auto& l : r.layers) layerBusy += l.dspSfuBusyCycles + l.dmaBusyCycles + l.suRuBusyCycles;
     CHECK(layerBusy == busy);               // per-operator busy cycles partition the units' busy cycles
 }

@@ -7,8 +7,11 @@ namespace vgm::config {
 void declareSchedulerParams(Section& root) {
     Section& s = root.section("scheduler", "Zero-skipping scheduler (ZSS): tiles of surviving rows to DSP groups");
     s.param("policy").oneOf({"static", "dynamic", "dynamic-static"}).defaultValue("dynamic-static").describe(
-        "static = fixed dense-tile assignment; dynamic = next tile to the first free group; dynamic-static = "
-        "tiles re-ordered by post-sparsity work, weights preloaded (FlightVGM)");
+        "static = dense row tiles (a tile with any surviving row is computed whole) assigned round-robin to "
+        "fixed groups, weights loaded on demand after the previous operator, weight_switch_cycles per change; "
+        "dynamic = surviving rows packed into tiles, each tile to the least-loaded group that can run it, "
+        "weights on demand; dynamic-static = dynamic plus weight preloading (FlightVGM). Ordering by "
+        "post-sparsity work is not modelled: packed tiles of one operator carry equal work");
     s.param("tile_rows").integer().withUnit("row").defaultValue(0).range(0, 1 << 20).describe(
         "Rows (tokens) per row tile the ZSS issues to the groups; 0 = no ZSS tiling: each GEMM is split "
         "over the groups by the DSP array itself (SCALE-Sim-comparable configs)");
