@@ -43,7 +43,7 @@ void Lowering::lowerFlash(Ctx& c) {
     const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
     const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
     // Q and K come from HBM when they do not fit on chip; so does V; the scores never leave.
-    const uint64_t qkBytes = wq.plan.inputBytes, vBytes = av.batch * av.k * av.n * 2;
+    const uint64_t qkBytes = wq.plan.inputBytes, vBytes = av.batch * av.k * av.n * kActBytes;
     const bool qkSpilled = qkBytes > actCap, vSpilled = vBytes > actCap, outSpilled = wa.outSpilled;
     std::vector<uint32_t> eligible;
     for (const auto& g : compute_.groups)
@@ -119,7 +119,7 @@ void Lowering::lowerFlash(Ctx& c) {
     const bool hold = sched_.policy != "static";
     // Software-pipelined: QK^T of chunk j+1 is issued before AV of chunk j, so the array computes
     // while the SFU normalises; only when two score tiles fit the output buffer.
-    const uint64_t scoreMax = geo.rowsPerChunk * qk.n * geo.itemsPerChunk * 2;
+    const uint64_t scoreMax = geo.rowsPerChunk * qk.n * geo.itemsPerChunk * kActBytes;
     const uint64_t ahead = hold && 2 * scoreMax <= sched_.output.bytes() ? 1 : 0;
     std::vector<uint64_t> qIdx(n), sIdx(n);
     auto front = [&](uint64_t j) {
@@ -129,14 +129,14 @@ void Lowering::lowerFlash(Ctx& c) {
         Command q = gemm(qk, iq, j, items, rows);
         const std::vector<DepRange> in = inputs(j);
         if (qkSpilled) {
-            const uint64_t bytes = (rows + qk.n) * qk.k * items * 2;  // Q rows of the chunk + K of its items
+            const uint64_t bytes = (rows + qk.n) * qk.k * items * kActBytes;  // Q rows of the chunk + K of its items
             q.deps.push_back({emit(c, load(bytes, wq.inAddr, j, in)), 1, true});
         } else {
             q.deps = in;
         }
         if (hold) {
             q.acquire = Buffer::Output;
-            q.acquireBytes = std::min(rows * qk.n * items * 2, sched_.output.bytes());
+            q.acquireBytes = std::min(rows * qk.n * items * kActBytes, sched_.output.bytes());
             q.users = 1;
         }
         qIdx[j] = emit(c, std::move(q));
@@ -155,8 +155,8 @@ void Lowering::lowerFlash(Ctx& c) {
         c.index = ia;
         Command a = gemm(av, ia, j, items, rows);
         a.deps = {{sIdx[j], 1, false}, {qIdx[j], 1, hold}};
-        if (vSpilled) a.deps.push_back({emit(c, load(av.k * av.n * items * 2, wq.inAddr, j, inputs(j))), 1, true});
-        const uint64_t outBytes = rows * av.n * items * 2;
+        if (vSpilled) a.deps.push_back({emit(c, load(av.k * av.n * items * kActBytes, wq.inAddr, j, inputs(j))), 1, true});
+        const uint64_t outBytes = rows * av.n * items * kActBytes;
         if (outSpilled && pendingBytes + outBytes > outCap && !pending.empty()) store();
         const uint64_t ai = emit(c, std::move(a));
         if (outSpilled) pending.push_back({ai, 1, false}), pendingBytes += outBytes;

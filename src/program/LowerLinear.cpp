@@ -145,7 +145,7 @@ void Lowering::lowerLinear(Ctx& c) {
                     for (const DepRange& d : inputDeps(c, rt.lo, rt.hi)) g.deps.push_back(d);
                 }
                 if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
-                const uint64_t outBytes = rt.rows * nc * 2 * op.batch;
+                const uint64_t outBytes = rt.rows * nc * kActBytes * op.batch;
                 if (outSpilled) {
                     // One in-order pool stream holds output space per tile; separate group streams
                     // (static) could each run ahead into the next store's space and deadlock.

@@ -57,7 +57,7 @@ void Lowering::lowerSfu(Ctx& c) {
     // One pass over the whole tensor; through HBM in chunks when it does not fit on chip.
     const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
     const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
-    const uint64_t inBytes = op.inputElems * 2, outBytes = op.outputElems * 2;
+    const uint64_t inBytes = op.inputElems * kActBytes, outBytes = op.outputElems * kActBytes;
     const uint64_t elements = op.m * op.n * op.batch;
     if (inBytes <= actCap) {
         emit(c, sfu(elements, 0, barrier()));

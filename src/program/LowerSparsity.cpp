@@ -29,7 +29,7 @@ void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const s
                         uint64_t pieceRows, const SkipView& skip) {
     const timing::OpPlan& p = c.work.plan;
     if (p.ruRows == 0) return;
-    const uint64_t rowBytes = c.op.n * 2;
+    const uint64_t rowBytes = c.op.n * kActBytes;
     for (uint64_t r = 0; r < out.size(); ++r) {
         const uint64_t lo = r * pieceRows, hi = std::min(c.op.m, lo + pieceRows);
         const uint64_t rows = skip.count(lo, hi);

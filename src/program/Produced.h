@@ -11,6 +11,9 @@ namespace vgm::program {
 
 inline uint64_t ceilDiv(uint64_t a, uint64_t b) { return b ? (a + b - 1) / b : 0; }
 
+// Activations between operators are FP16 (INT8 GEMM results are rescaled on the way out).
+constexpr uint64_t kActBytes = 2;
+
 struct Produced {
     uint64_t first = 0, count = 0;  // all commands of the operator
     bool rowwise = false;           // pieces are dense row pieces of pieceRows rows
