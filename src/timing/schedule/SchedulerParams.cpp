@@ -24,14 +24,16 @@ void declareSchedulerParams(Section& root) {
     s.param("replay_penalty_cycles").integer().withUnit("cycle").defaultValue(5).range(0, 1 << 20).describe(
         "Cycles per replayed tile after a false skip (VN1752 variant: 5)");
     s.param("queue_depth").integer().withUnit("command").defaultValue(4).range(0, 1 << 16).describe(
-        "Commands each unit's queue holds besides the one it runs; the ZSS stops dispatching to a full "
-        "unit (END_REQ held back). Assumed: FlightLLM-style instruction FIFOs are a few entries deep");
+        "Commands each unit's queue holds besides the one it runs; the ZSS counts credits and sends nothing "
+        "to a full unit (one that gets a command anyway holds END_REQ back). Assumed: FlightLLM-style "
+        "instruction FIFOs are a few entries deep");
     s.param("lookahead_ops").integer().withUnit("operator").defaultValue(8).range(1, 1 << 16).describe(
         "The ZSS's command window: it dispatches commands of operators up to this many past the oldest "
         "operator still running (weight preloading reaches this far ahead, buffers permitting)");
     s.param("attention_chunk_rows").integer().withUnit("row").defaultValue(512).range(1, 1 << 24).describe(
         "Query rows per attention chunk (heads/positions are packed until a chunk has this many rows, long "
-        "sequences are cut into chunks of this many query rows); one QK^T, softmax and AV command each");
+        "sequences are cut into chunks of this many query rows); one QK^T, softmax and AV command each. "
+        "Assumed: a few array heights, small enough that two score tiles fit the output buffer");
     Section& f = s.section("fusion", "Fusion and pipelining; each can be switched off for ablations");
     f.param("prologue").boolean().defaultValue(true).describe(
         "LayerNorm/modulate before a linear layer run per row tile, pipelined with the GEMM tiles (off: "
