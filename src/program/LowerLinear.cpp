@@ -81,17 +81,19 @@ void Lowering::lowerLinear(Ctx& c) {
         const uint64_t tag = ++weightTag_;
         const uint64_t cols = slice(op.n, ch, wChunks);
         const uint64_t tc = sched_.tileCols ? std::min(sched_.tileCols, cols) : cols;
-        uint64_t aIdx = 0, aOffset = 0, pendingBytes = 0;
+        uint64_t aIdx = 0, aOffset = 0, pendingBytes = 0, stored = 0;
         std::vector<DepRange> pending;
+        std::vector<uint64_t> stores;
         auto flushStore = [&] {
             if (pending.empty()) return;
             Command s;
             s.kind = CmdKind::StoreAct;
             s.stream = aStream_;
             s.bytes = pendingBytes;
-            s.address = c.work.outAddr;
+            s.address = c.work.outAddr + stored;
+            stored += pendingBytes;
             s.deps = std::move(pending);
-            emit(c, std::move(s));
+            stores.push_back(emit(c, std::move(s)));
             pending.clear();
             pendingBytes = 0;
         };
@@ -147,14 +149,17 @@ void Lowering::lowerLinear(Ctx& c) {
                 if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
                 const uint64_t outBytes = rt.rows * nc * kActBytes * op.batch;
                 if (outSpilled) {
-                    // One in-order pool stream holds output space per tile; separate group streams
-                    // (static) could each run ahead into the next store's space and deadlock.
+                    if (pendingBytes + outBytes > outCap) flushStore();
+                    // One in-order pool stream holds output space per tile. Separate group streams
+                    // (static) could each run ahead into the next store's space and deadlock, so
+                    // there the output is double-buffered by order: a tile waits for the store two back.
                     if (packed) {
                         g.acquire = Buffer::Output;
                         g.acquireBytes = std::min(outBytes, sched_.output.bytes());
                         g.users = 1;
+                    } else if (stores.size() >= 2) {
+                        g.deps.push_back({stores[stores.size() - 2], 1, false});
                     }
-                    if (pendingBytes + outBytes > outCap) flushStore();
                     pending.push_back({c.base + c.out.size(), 1, packed});
                     pendingBytes += outBytes;
                 }
