@@ -186,7 +186,7 @@ void Lowering::lowerLinear(Ctx& c) {
         for (const TileRef& t : chunk)
             for (uint64_t r = t.lo / tr; r < std::min(pieces, ceilDiv(t.hi, tr)); ++r)
                 out[r].push_back({t.first, t.count, false});
-    ruPieces(c, out, su, tr, skip);
+    ruPieces(c, out, su, tr, skip, outSpilled ? c.work.outAddr + p.rowsComputed * op.n * kActBytes * op.batch : kNone);
     c.produced.rowwise = !outSpilled;
     c.produced.m = m;
     c.produced.pieceRows = tr;

@@ -26,10 +26,11 @@ std::vector<uint64_t> Lowering::suPieces(Ctx& c, uint64_t pieces, uint64_t piece
 }
 
 void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
-                        uint64_t pieceRows, const SkipView& skip) {
+                        uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr) {
     const timing::OpPlan& p = c.work.plan;
     if (p.ruRows == 0) return;
     const uint64_t rowBytes = c.op.n * kActBytes;
+    std::vector<DepRange> copies;
     for (uint64_t r = 0; r < out.size(); ++r) {
         const uint64_t lo = r * pieceRows, hi = std::min(c.op.m, lo + pieceRows);
         const uint64_t rows = skip.count(lo, hi);
@@ -51,7 +52,16 @@ void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const s
         appendPieces(u.deps, su, lo, hi, pieceRows);
         const uint64_t idx = emit(c, std::move(u));
         out[r].push_back({idx, 1, false});
+        copies.push_back({idx, 1, false});
     }
+    if (storeAddr == kNone || copies.empty()) return;
+    Command s;  // the copied rows belong to the spilled tensor as much as the computed ones
+    s.kind = CmdKind::StoreAct;
+    s.stream = aStream_;
+    s.bytes = p.ruRows * rowBytes * c.op.batch;
+    s.address = storeAddr;
+    s.deps = std::move(copies);
+    emit(c, std::move(s));
 }
 
 }  // namespace vgm::program

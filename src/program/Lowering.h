@@ -52,9 +52,10 @@ private:
     void lowerSfu(Ctx& c);
     // SU pieces over dense row pieces (kNone where nothing is examined).
     std::vector<uint64_t> suPieces(Ctx& c, uint64_t pieces, uint64_t pieceRows);
-    // RU pieces behind the output pieces `out` (each appended to its piece).
+    // RU pieces behind the output pieces `out` (each appended to its piece); with `storeAddr`
+    // (a spilled output) the copied rows are then stored there too.
     void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
-                  uint64_t pieceRows, const SkipView& skip);
+                  uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
     std::vector<DepRange> inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
     uint64_t emit(Ctx& c, Command cmd);
     // Operator i is lowered in row pieces (row tiles or fused SFU pieces).
