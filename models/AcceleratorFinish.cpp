@@ -12,6 +12,8 @@ using program::UnitKind;
 void Accelerator::finish() {
     if (!zss_.error().empty()) throw std::logic_error(zss_.error());
     if (!zss_.done()) throw std::logic_error("Accelerator::finish: the trace did not run to completion");
+    if (dispatcher_.holds())
+        throw std::logic_error("Accelerator: " + std::to_string(dispatcher_.holds()) + " buffer holds never freed");
     if (wdma_.errors() + adma_.errors())
         throw std::logic_error("Accelerator: the memory returned error responses (addresses beyond capacity?)");
     result_.totalCycles = zss_.endCycle();

@@ -39,6 +39,7 @@ ProgramRunResult runProgram(const program::Program& program,
         sc_core::sc_start();
         if (!zss.error().empty()) throw std::runtime_error(zss.error());
         if (!zss.done()) throw std::logic_error("runProgram: the program did not run to completion");
+        if (d.holds()) throw std::logic_error("runProgram: " + std::to_string(d.holds()) + " buffer holds never freed");
         for (uint32_t u = 0; u < m.units.size(); ++u) {
             const UnitTally& t = zss.tallies()[u];
             UnitCycles& c = r.units[u];

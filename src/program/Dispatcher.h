@@ -39,6 +39,8 @@ public:
     void dispatch(std::vector<Issue>& out);
     UnitClass unitState(uint32_t unit) const { return state_[unit]; }
     bool finished() const { return exhausted_ && window_.empty(); }
+    // Buffer holds still open (after a finished run: acquires whose users never all retired).
+    size_t holds() const { return allocs_.size(); }
     uint64_t outstanding() const { return outstandingTotal_; }
     uint64_t lowered() const { return base_ + window_.size(); }
     // Why nothing can move (for a deadlock error): the blocked stream heads.
