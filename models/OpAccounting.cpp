@@ -32,11 +32,7 @@ OpAccounting::OpAccounting(program::Lowering& lowering, const timing::ComputeSpe
 void OpAccounting::lowered(size_t op, uint64_t commands) {
     while (base_ + open_.size() <= op) open_.emplace_back();
     open_[op - base_].left = commands;
-    while (!open_.empty() && open_.front().left == 0 && base_ < lowering_.lowered()) {
-        close(base_, open_.front());
-        open_.pop_front();
-        ++base_;
-    }
+    closeFinished();
 }
 
 void OpAccounting::done(const program::Command& c, UnitKind unit, uint64_t start, uint64_t end) {
@@ -49,6 +45,11 @@ void OpAccounting::done(const program::Command& c, UnitKind unit, uint64_t start
     else if (unit == UnitKind::DmaWeight || unit == UnitKind::DmaActivation) o.dmaBusy += d;
     else o.sparsityBusy += d;
     --o.left;
+    closeFinished();
+}
+
+void OpAccounting::closeFinished() {
+    // Rows come out in trace order: an operator closes once it and every earlier one are done.
     while (!open_.empty() && open_.front().left == 0 && base_ < lowering_.lowered()) {
         close(base_, open_.front());
         open_.pop_front();

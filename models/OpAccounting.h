@@ -25,6 +25,7 @@ private:
         bool any = false;
     };
     void close(size_t op, const Open& o);
+    void closeFinished();
     void bufferBytes(const timing::BufferSpec& b, uint64_t bytes);
 
     program::Lowering& lowering_;

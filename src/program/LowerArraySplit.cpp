@@ -35,7 +35,6 @@ std::vector<uint64_t> apportion(uint64_t total, const std::vector<uint64_t>& wei
 void Lowering::lowerArraySplit(Ctx& c) {
     const workload::Operator& op = c.op;
     const timing::OpPlan& p = c.work.plan;
-    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / (sched_.doubleBuffering ? 2 : 1));
     std::vector<uint64_t> rate(compute_.groups.size(), 0);
     uint64_t engines = 0;
     uint32_t firstEligible = 0;
@@ -50,23 +49,16 @@ void Lowering::lowerArraySplit(Ctx& c) {
     const bool wSplit = ceilDiv(p.weightBytes, plan_.weightChunkBytes()) > 1;
     enum { ByBatch, ByN, ByM } cut = op.batch > 1 ? ByBatch : wSplit ? ByN : ByM;
     const uint64_t extent = cut == ByBatch ? op.batch : cut == ByN ? op.n : rows;
-    uint64_t chunks = std::max<uint64_t>(c.work.chunks, c.work.outSpilled ? ceilDiv(p.outputBytes, outCap) : 1);
+    uint64_t chunks = std::max<uint64_t>(c.work.chunks, c.work.outSpilled ? ceilDiv(p.outputBytes, outHalf_) : 1);
     chunks = std::max<uint64_t>(1, std::min(chunks, std::max<uint64_t>(extent, 1)));
     std::vector<DepRange> deps;
     if (prev_.count) deps.push_back({prev_.first, uint32_t(prev_.count), false});
     for (uint64_t s : su) deps.push_back({s, 1, false});
     auto load = [&](CmdKind kind, uint64_t bytes, uint32_t piece) {
         if (bytes == 0 || rows == 0) return kNone;
-        Command l;
-        l.kind = kind;
-        l.stream = kind == CmdKind::LoadWeight ? wStream_ : aStream_;
-        l.piece = piece;
-        l.bytes = bytes;
-        l.address = kind == CmdKind::LoadWeight ? c.work.weightAddr : c.work.inAddr;
-        l.acquire = kind == CmdKind::LoadWeight ? Buffer::Weight : Buffer::Activation;
-        l.acquireBytes = std::min(bytes, machine_.bufferBytes[size_t(l.acquire)]);
-        if (kind == CmdKind::LoadAct || sched_.policy != "dynamic-static") l.deps = deps;
-        return emit(c, std::move(l));
+        const bool wait = kind == CmdKind::LoadAct || !preload_;
+        return emit(c, transfer(kind, bytes, kind == CmdKind::LoadWeight ? c.work.weightAddr : c.work.inAddr, piece,
+                                wait ? deps : std::vector<DepRange>{}));
     };
     // Weights are whole for every chunk unless the cut is along N; the input unless it is not.
     const uint64_t inBytes = c.work.inSpilled ? p.inputBytes : 0;
@@ -108,14 +100,8 @@ void Lowering::lowerArraySplit(Ctx& c) {
             all.push_back({emit(c, std::move(g)), 1, false});
         }
         if (!stored.empty()) {
-            Command s;
-            s.kind = CmdKind::StoreAct;
-            s.stream = aStream_;
-            s.piece = uint32_t(ch);
-            s.bytes = slice(p.outputBytes, ch, chunks);
-            s.address = c.work.outAddr;
-            s.deps = std::move(stored);
-            emit(c, std::move(s));
+            emit(c, transfer(CmdKind::StoreAct, slice(p.outputBytes, ch, chunks), c.work.outAddr, uint32_t(ch),
+                             std::move(stored)));
         }
     }
     std::vector<std::vector<DepRange>> out(1, all);

@@ -39,12 +39,9 @@ void Lowering::lowerFlash(Ctx& c) {
     Produced geo = attentionChunks(qk, sched_.attentionChunkRows);
     const uint64_t n = geo.pieces.size();
     const bool mapped = c.chunkMapped && prev_.pieces.size() == n;
-    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
-    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
-    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
     // Q and K come from HBM when they do not fit on chip; so does V; the scores never leave.
     const uint64_t qkBytes = wq.plan.inputBytes, vBytes = av.batch * av.k * av.n * kActBytes;
-    const bool qkSpilled = qkBytes > actCap, vSpilled = vBytes > actCap, outSpilled = wa.outSpilled;
+    const bool qkSpilled = qkBytes > actHalf_, vSpilled = vBytes > actHalf_, outSpilled = wa.outSpilled;
     std::vector<uint32_t> eligible;
     for (const auto& g : compute_.groups)
         if (g.supports(wq.plan.precision)) eligible.push_back(uint32_t(g.index));
@@ -55,7 +52,7 @@ void Lowering::lowerFlash(Ctx& c) {
     auto gemm = [&](const workload::Operator& op, size_t layer, uint64_t j, uint64_t items, uint64_t rows) {
         Command g;
         g.kind = CmdKind::Gemm;
-        g.stream = sched_.policy == "static" ? groupStream_[eligible[j % eligible.size()]] : dspStream_;
+        g.stream = packed_ ? dspStream_ : groupStream_[eligible[j % eligible.size()]];
         g.piece = uint32_t(j);
         g.precision = plan_.at(layer).plan.precision;
         g.weightTag = 0;  // no weights: both operands are activations
@@ -74,29 +71,15 @@ void Lowering::lowerFlash(Ctx& c) {
         return g;
     };
     auto load = [&](uint64_t bytes, uint64_t addr, uint64_t j, std::vector<DepRange> deps) {
-        Command a;
-        a.kind = CmdKind::LoadAct;
-        a.stream = aStream_;
-        a.piece = uint32_t(j);
-        a.bytes = bytes;
-        a.address = addr;
-        a.acquire = Buffer::Activation;
-        a.acquireBytes = std::min(bytes, sched_.activation.bytes());
+        Command a = transfer(CmdKind::LoadAct, bytes, addr, uint32_t(j), std::move(deps));
         a.users = 1;
-        a.deps = std::move(deps);
         return a;
     };
     std::vector<DepRange> pending;
     uint64_t pendingBytes = 0;
     auto store = [&] {
-        Command s;
-        s.kind = CmdKind::StoreAct;
-        s.stream = aStream_;
-        s.bytes = pendingBytes;
-        s.address = wa.outAddr;
-        s.deps = std::move(pending);
         c.index = ia;
-        emit(c, std::move(s));
+        emit(c, transfer(CmdKind::StoreAct, pendingBytes, wa.outAddr, 0, std::move(pending)));
         pending.clear();
         pendingBytes = 0;
     };
@@ -116,7 +99,7 @@ void Lowering::lowerFlash(Ctx& c) {
     };
     // The score tile stays on chip until AV has read it (held against the output buffer only on
     // the in-order pool stream: group streams could each fill it and deadlock).
-    const bool hold = sched_.policy != "static";
+    const bool hold = packed_;
     // Software-pipelined: QK^T of chunk j+1 is issued before AV of chunk j, so the array computes
     // while the SFU normalises; only when two score tiles fit the output buffer.
     const uint64_t scoreMax = geo.rowsPerChunk * qk.n * geo.itemsPerChunk * kActBytes;
@@ -157,7 +140,7 @@ void Lowering::lowerFlash(Ctx& c) {
         a.deps = {{sIdx[j], 1, false}, {qIdx[j], 1, hold}};
         if (vSpilled) a.deps.push_back({emit(c, load(av.k * av.n * items * kActBytes, wq.inAddr, j, inputs(j))), 1, true});
         const uint64_t outBytes = rows * av.n * items * kActBytes;
-        if (outSpilled && pendingBytes + outBytes > outCap && !pending.empty()) store();
+        if (outSpilled && pendingBytes + outBytes > outHalf_ && !pending.empty()) store();
         const uint64_t ai = emit(c, std::move(a));
         if (outSpilled) pending.push_back({ai, 1, false}), pendingBytes += outBytes;
         geo.pieces[j] = {{ai, 1, false}};

@@ -21,7 +21,6 @@ void Lowering::lowerLinear(Ctx& c) {
     const workload::Operator& op = c.op;
     const timing::OpPlan& p = c.work.plan;
     const uint64_t m = op.m, tr = sched_.tileRows, eb = timing::OpPlanner::elemBytes(p.precision);
-    const bool packed = sched_.policy != "static", preload = sched_.policy == "dynamic-static";
     const uint64_t pieces = std::max<uint64_t>(1, ceilDiv(m, tr));
     const SkipView skip(p.skipped.get(), m);
     // A tensor streamed tile by tile between row-parallel operators never needs to fit on chip
@@ -36,7 +35,7 @@ void Lowering::lowerLinear(Ctx& c) {
     };
     std::vector<RowTile> tiles;
     const uint64_t rc = p.rowsComputed;
-    if (packed) {
+    if (packed_) {
         for (uint64_t t = 0; t * tr < rc; ++t) {
             const uint64_t rows = std::min(tr, rc - t * tr);
             // The dense rows this tile's survivors come from (the rows it reads and writes).
@@ -53,29 +52,20 @@ void Lowering::lowerLinear(Ctx& c) {
     for (const auto& g : compute_.groups)
         if (g.supports(p.precision)) eligible.push_back(uint32_t(g.index));
 
-    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
     // Weight chunks hold whole columns; a column bigger than a chunk takes the buffer alone.
     const uint64_t wChunks =
         tiles.empty() ? 0 : std::clamp<uint64_t>(ceilDiv(p.weightBytes, plan_.weightChunkBytes()), 1, std::max<uint64_t>(op.n, 1));
-    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
-    const uint64_t outCap = std::max<uint64_t>(1, sched_.output.bytes() / parts);
     const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
-    const uint64_t tilesPerAct = std::max<uint64_t>(1, actCap / rowInBytes / std::max<uint64_t>(tr, 1));
+    const uint64_t tilesPerAct = std::max<uint64_t>(1, actHalf_ / rowInBytes / std::max<uint64_t>(tr, 1));
     std::vector<std::vector<TileRef>> refs(wChunks);
     GroupCycles cost;
     uint64_t costRows = 0, costCols = 0;
     uint64_t wOffset = 0;
     for (uint64_t ch = 0; ch < wChunks; ++ch) {
-        Command w;
-        w.kind = CmdKind::LoadWeight;
-        w.stream = wStream_;
-        w.piece = uint32_t(ch);
-        w.bytes = slice(p.weightBytes, ch, wChunks);
-        w.address = c.work.weightAddr + wOffset;
+        Command w = transfer(CmdKind::LoadWeight, slice(p.weightBytes, ch, wChunks), c.work.weightAddr + wOffset,
+                             uint32_t(ch), {});
         wOffset += w.bytes;
-        w.acquire = Buffer::Weight;
-        w.acquireBytes = std::min(w.bytes, sched_.weight.bytes());
-        if (!preload && prev_.count) w.deps.push_back({prev_.first, uint32_t(prev_.count), false});
+        if (!preload_ && prev_.count) w.deps.push_back({prev_.first, uint32_t(prev_.count), false});
         const bool hasW = w.bytes > 0;
         const uint64_t wIdx = hasW ? emit(c, std::move(w)) : 0;
         const uint64_t tag = ++weightTag_;
@@ -86,14 +76,9 @@ void Lowering::lowerLinear(Ctx& c) {
         std::vector<uint64_t> stores;
         auto flushStore = [&] {
             if (pending.empty()) return;
-            Command s;
-            s.kind = CmdKind::StoreAct;
-            s.stream = aStream_;
-            s.bytes = pendingBytes;
-            s.address = c.work.outAddr + stored;
+            stores.push_back(emit(c, transfer(CmdKind::StoreAct, pendingBytes, c.work.outAddr + stored,
+                                              uint32_t(stores.size()), std::move(pending))));
             stored += pendingBytes;
-            s.deps = std::move(pending);
-            stores.push_back(emit(c, std::move(s)));
             pending.clear();
             pendingBytes = 0;
         };
@@ -101,26 +86,18 @@ void Lowering::lowerLinear(Ctx& c) {
             const RowTile& rt = tiles[t];
             if (inSpilled && t % tilesPerAct == 0) {
                 const size_t last = std::min(tiles.size(), t + tilesPerAct) - 1;
-                Command a;
-                a.kind = CmdKind::LoadAct;
-                a.stream = aStream_;
-                a.piece = uint32_t(t / tilesPerAct);
                 uint64_t rows = 0;
                 for (size_t u = t; u <= last; ++u) rows += tiles[u].rows;
-                a.bytes = rows * rowInBytes;
-                a.address = c.work.inAddr + aOffset;
-                aOffset += a.bytes;
-                a.acquire = Buffer::Activation;
-                a.acquireBytes = std::min(a.bytes, sched_.activation.bytes());
-                a.deps = inputDeps(c, rt.lo, tiles[last].hi);
-                aIdx = emit(c, std::move(a));
+                aIdx = emit(c, transfer(CmdKind::LoadAct, rows * rowInBytes, c.work.inAddr + aOffset,
+                                        uint32_t(t / tilesPerAct), inputDeps(c, rt.lo, tiles[last].hi)));
+                aOffset += rows * rowInBytes;
             }
             TileRef ref{c.base + c.out.size(), 0, rt.lo, rt.hi};
             for (uint64_t c0 = 0; c0 < cols; c0 += tc) {
                 const uint64_t nc = std::min(tc, cols - c0);
                 Command g;
                 g.kind = CmdKind::Gemm;
-                g.stream = packed ? dspStream_ : groupStream_[eligible[t % eligible.size()]];
+                g.stream = packed_ ? dspStream_ : groupStream_[eligible[t % eligible.size()]];
                 g.piece = uint32_t(t);
                 g.precision = p.precision;
                 g.weightTag = tag;
@@ -149,18 +126,18 @@ void Lowering::lowerLinear(Ctx& c) {
                 if (!p.speculated) appendPieces(g.deps, su, rt.lo, rt.hi, tr);
                 const uint64_t outBytes = rt.rows * nc * kActBytes * op.batch;
                 if (outSpilled) {
-                    if (pendingBytes + outBytes > outCap) flushStore();
+                    if (pendingBytes + outBytes > outHalf_) flushStore();
                     // One in-order pool stream holds output space per tile. Separate group streams
                     // (static) could each run ahead into the next store's space and deadlock, so
                     // there the output is double-buffered by order: a tile waits for the store two back.
-                    if (packed) {
+                    if (packed_) {
                         g.acquire = Buffer::Output;
                         g.acquireBytes = std::min(outBytes, sched_.output.bytes());
                         g.users = 1;
                     } else if (stores.size() >= 2) {
                         g.deps.push_back({stores[stores.size() - 2], 1, false});
                     }
-                    pending.push_back({c.base + c.out.size(), 1, packed});
+                    pending.push_back({c.base + c.out.size(), 1, packed_});
                     pendingBytes += outBytes;
                 }
                 emit(c, std::move(g));

@@ -55,40 +55,23 @@ void Lowering::lowerSfu(Ctx& c) {
         return;
     }
     // One pass over the whole tensor; through HBM in chunks when it does not fit on chip.
-    const uint64_t parts = sched_.doubleBuffering ? 2 : 1;
-    const uint64_t actCap = std::max<uint64_t>(1, sched_.activation.bytes() / parts);
     const uint64_t inBytes = op.inputElems * kActBytes, outBytes = op.outputElems * kActBytes;
     const uint64_t elements = op.m * op.n * op.batch;
-    if (inBytes <= actCap) {
+    if (inBytes <= actHalf_) {
         emit(c, sfu(elements, 0, barrier()));
         return;
     }
-    const uint64_t chunks = ceilDiv(inBytes, actCap);
+    const uint64_t chunks = ceilDiv(inBytes, actHalf_);
     for (uint64_t ch = 0; ch < chunks; ++ch) {
-        Command l;
-        l.kind = CmdKind::LoadAct;
-        l.stream = aStream_;
-        l.piece = uint32_t(ch);
-        l.bytes = slice(inBytes, ch, chunks);
-        l.address = c.work.inAddr;
-        l.acquire = Buffer::Activation;
-        l.acquireBytes = l.bytes;
+        Command l = transfer(CmdKind::LoadAct, slice(inBytes, ch, chunks), c.work.inAddr, uint32_t(ch), barrier());
         l.users = 1;
-        l.deps = barrier();
         const uint64_t li = emit(c, std::move(l));
         Command s = sfu(slice(elements, ch, chunks), uint32_t(ch), {{li, 1, true}});
         s.acquire = Buffer::Output;
         s.acquireBytes = std::min(slice(outBytes, ch, chunks), sched_.output.bytes());
         s.users = 1;
         const uint64_t si = emit(c, std::move(s));
-        Command st;
-        st.kind = CmdKind::StoreAct;
-        st.stream = aStream_;
-        st.piece = uint32_t(ch);
-        st.bytes = slice(outBytes, ch, chunks);
-        st.address = c.work.outAddr;
-        st.deps = {{si, 1, true}};
-        emit(c, std::move(st));
+        emit(c, transfer(CmdKind::StoreAct, slice(outBytes, ch, chunks), c.work.outAddr, uint32_t(ch), {{si, 1, true}}));
     }
 }
 

@@ -55,13 +55,8 @@ void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const s
         copies.push_back({idx, 1, false});
     }
     if (storeAddr == kNone || copies.empty()) return;
-    Command s;  // the copied rows belong to the spilled tensor as much as the computed ones
-    s.kind = CmdKind::StoreAct;
-    s.stream = aStream_;
-    s.bytes = p.ruRows * rowBytes * c.op.batch;
-    s.address = storeAddr;
-    s.deps = std::move(copies);
-    emit(c, std::move(s));
+    // The copied rows belong to the spilled tensor as much as the computed ones.
+    emit(c, transfer(CmdKind::StoreAct, p.ruRows * rowBytes * c.op.batch, storeAddr, 0, std::move(copies)));
 }
 
 }  // namespace vgm::program

@@ -47,6 +47,11 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
                    const timing::SparsitySpec& sparsity, const timing::ScheduleSpec& sched, uint64_t memoryCapacity)
     : trace_(trace), compute_(compute), sparsity_(sparsity), sched_(sched), machine_(buildMachine(compute, sched)),
       plan_(trace, compute, sparsity, sched, memoryCapacity) {
+    const uint64_t parts = sched.doubleBuffering ? 2 : 1;
+    actHalf_ = std::max<uint64_t>(1, sched.activation.bytes() / parts);
+    outHalf_ = std::max<uint64_t>(1, sched.output.bytes() / parts);
+    packed_ = sched.policy != "static";
+    preload_ = sched.policy == "dynamic-static";
     dspStream_ = machine_.streamOf("dsp");
     for (const auto& g : compute.groups) groupStream_.push_back(machine_.streamOf("dsp." + g.name));
     sfuStream_ = machine_.streamOf("sfu");
@@ -77,6 +82,22 @@ bool Lowering::streamsOut(size_t i) const {
     return i + 1 < trace_.ops.size() && trace_.ops[i + 1].m == trace_.ops[i].m && rowPieces(i) && rowPieces(i + 1);
 }
 
+Command Lowering::transfer(CmdKind kind, uint64_t bytes, uint64_t address, uint32_t piece,
+                           std::vector<DepRange> deps) const {
+    Command t;
+    t.kind = kind;
+    t.stream = kind == CmdKind::LoadWeight ? wStream_ : aStream_;
+    t.piece = piece;
+    t.bytes = bytes;
+    t.address = address;
+    if (kind != CmdKind::StoreAct) {
+        t.acquire = kind == CmdKind::LoadWeight ? Buffer::Weight : Buffer::Activation;
+        t.acquireBytes = std::min(bytes, machine_.bufferBytes[size_t(t.acquire)]);
+    }
+    t.deps = std::move(deps);
+    return t;
+}
+
 std::vector<DepRange> Lowering::inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const {
     std::vector<DepRange> d;
     if (prev_.count == 0) return d;
@@ -94,8 +115,7 @@ std::vector<DepRange> Lowering::inputDeps(const Ctx& c, uint64_t rowBegin, uint6
 size_t Lowering::lowerNext(std::vector<Command>& out, uint64_t base) {
     if (next_ >= trace_.ops.size()) throw std::logic_error("Lowering: no operator left");
     const size_t i = next_++;
-    Ctx c{i, trace_.ops[i], plan_.at(i), out, base, out.size()};
-    c.group = i;
+    Ctx c{i, trace_.ops[i], plan_.at(i), out, base, out.size(), i, false, false, Produced{}};
     const bool gemm = workload::isGemm(c.op.kind);
     // Row-mapped: the previous operator's output rows are this one's input rows, piece by piece.
     c.rowMapped = prev_.rowwise && prev_.m == c.op.m && (!gemm || c.op.kind == OpKind::Linear);

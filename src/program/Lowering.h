@@ -58,6 +58,9 @@ private:
                   uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
     std::vector<DepRange> inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
     uint64_t emit(Ctx& c, Command cmd);
+    // A DMA command: loads hold their bytes in the weight/activation buffer (capped at its size).
+    Command transfer(CmdKind kind, uint64_t bytes, uint64_t address, uint32_t piece,
+                     std::vector<DepRange> deps) const;
     // Operator i is lowered in row pieces (row tiles or fused SFU pieces).
     bool rowPieces(size_t i) const;
     // Operator i's output streams piece by piece into operator i + 1.
@@ -72,6 +75,10 @@ private:
     size_t next_ = 0;
     Produced prev_;
     uint64_t weightTag_ = 0;
+    // Half a buffer with double buffering, the whole one without: what one load or store group may take.
+    uint64_t actHalf_ = 1, outHalf_ = 1;
+    bool packed_ = true;   // surviving rows packed into tiles on the DSP pool (not static)
+    bool preload_ = true;  // weights load ahead of need (dynamic-static)
     uint32_t dspStream_ = 0, sfuStream_ = 0, suStream_ = 0, ruStream_ = 0, wStream_ = 0, aStream_ = 0;
     std::vector<uint32_t> groupStream_;
 };
