@@ -18,22 +18,28 @@ uint64_t FabricClock::now() const {
 
 CommandUnit::CommandUnit(sc_module_name name, const program::Machine& m, uint32_t unit, const FabricClock& clock,
                          Transfer transfer, bool blocking)
-    : sc_module(name), socket("socket"), m_(m), unit_(unit), clock_(clock), transfer_(std::move(transfer)) {
+    : sc_module(name), socket("socket"), m_(m), unit_(unit), clock_(clock), transfer_(std::move(transfer)),
+      blocking_(blocking) {
     socket.register_nb_transport_fw(this, &CommandUnit::nbTransportFw);
     if (blocking) {
         SC_THREAD(run);
     } else {
         SC_METHOD(step);
+        sensitive << ended_;
+        dont_initialize();
     }
 }
 
 tlm::tlm_sync_enum CommandUnit::nbTransportFw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time&) {
     if (ph == tlm::END_RESP) return tlm::TLM_COMPLETED;
     if (ph != tlm::BEGIN_REQ) return tlm::TLM_ACCEPTED;
-    arrived_.notify();
+    if (blocking_) arrived_.notify();
     // Room for the running command plus queue_depth waiting ones.
     if (queue_.size() < m_.queueDepth + 1) {
         queue_.push_back(&t);
+        // An idle unit starts the command now (the cycle it arrives), so its process runs once per
+        // command, at the end.
+        if (!blocking_ && !running_) startHead();
         ph = tlm::END_REQ;
         return tlm::TLM_UPDATED;
     }
@@ -76,18 +82,16 @@ void CommandUnit::end(tlm::tlm_generic_payload* t) {
     socket->nb_transport_bw(*t, ph, d);
 }
 
-void CommandUnit::step() {
-    if (running_) {  // woken at the running command's end
-        running_ = false;
-        end(queue_.front());
-    }
-    if (queue_.empty()) {
-        next_trigger(arrived_);
-        return;
-    }
+void CommandUnit::startHead() {
     const uint64_t e = begin(queue_.front());
     running_ = true;
-    next_trigger(clock_.at(e) - sc_time_stamp());
+    ended_.notify(clock_.at(e) - sc_time_stamp());
+}
+
+void CommandUnit::step() {  // woken at the running command's end
+    running_ = false;
+    end(queue_.front());
+    if (!queue_.empty()) startHead();
 }
 
 void CommandUnit::run() {

@@ -1,9 +1,10 @@
 #pragma once
 // One hardware unit of the machine (a DSP group, the SFU, SU, RU or a DMA
 // engine) as a module: a TLM-2.0 target socket takes commands from the ZSS
-// into a bounded queue (END_REQ held back while it is full), a thread runs
-// them one at a time and sends BEGIN_RESP when each one ends. How long a
-// command takes comes from program::unitCycles (DMA: from the DMA engine).
+// into a bounded queue (END_REQ held back while it is full) and runs them one
+// at a time, sending BEGIN_RESP when each one ends (a command that reaches an
+// idle unit starts at once, so the unit's process wakes once per command, at
+// its end). How long a command takes comes from program::unitCycles (DMA: from the DMA engine).
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -56,6 +57,7 @@ private:
     // A method process (cheap) when nothing blocks; a thread when a DMA transfer waits through TLM.
     void step();
     void run();
+    void startHead();  // method mode: begins the queue's head and schedules its end
     uint64_t begin(tlm::tlm_generic_payload* t);  // starts the queue's head; returns its end cycle
     void end(tlm::tlm_generic_payload* t);       // retires it and answers BEGIN_RESP
 
@@ -63,13 +65,15 @@ private:
     uint32_t unit_;
     const FabricClock& clock_;
     Transfer transfer_;
+    bool blocking_;
     program::UnitState state_;
     std::deque<tlm::tlm_generic_payload*> queue_;
     tlm::tlm_generic_payload* held_ = nullptr;  // arrived while the queue was full
     bool running_ = false;
     uint64_t cost_ = 0;
     program::UnitCost last_;
-    sc_core::sc_event arrived_;
+    sc_core::sc_event arrived_;  // thread mode: a command arrived
+    sc_core::sc_event ended_;    // method mode: the running command ends
     uint64_t busy_ = 0, commands_ = 0, modeSwitches_ = 0, switchCycles_ = 0, weightSwitches_ = 0, macs_ = 0;
 };
 

@@ -99,12 +99,12 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
     for (const DepRange& r : e.cmd.deps) {
         if (!r.frees) continue;
         for (uint64_t k = r.first; k < r.first + r.count; ++k) {
-            auto it = allocs_.find(k);
-            if (it == allocs_.end()) continue;
-            if (--it->second.users == 0) {
-                used_[size_t(it->second.buffer)] -= it->second.bytes;
-                ++freed_[size_t(it->second.buffer)];
-                allocs_.erase(it);
+            Alloc* a = allocs_.find(k);
+            if (!a) continue;
+            if (--a->users == 0) {
+                used_[size_t(a->buffer)] -= a->bytes;
+                ++freed_[size_t(a->buffer)];
+                allocs_.erase(a);
             }
         }
     }
@@ -143,7 +143,7 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
             if (c.acquire != Buffer::None) {
                 if (c.users == 0) throw std::logic_error("Dispatcher: command acquires buffer bytes that nothing frees");
                 used_[size_t(c.acquire)] += c.acquireBytes;
-                allocs_[q.front()] = Alloc{c.acquire, c.acquireBytes, c.users};
+                allocs_.insert(q.front(), Alloc{c.acquire, c.acquireBytes, c.users});
             }
             ++outstanding_[size_t(pick)];
             ++outstandingTotal_;

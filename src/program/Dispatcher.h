@@ -9,9 +9,9 @@
 #include <deque>
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "program/HoldTable.h"
 #include "program/Program.h"
 #include "program/StableQueue.h"
 
@@ -96,7 +96,7 @@ private:
     uint64_t outstandingTotal_ = 0;
     std::vector<std::vector<uint32_t>> feeds_;  // per unit: streams feeding it, in index order
     uint64_t used_[kBufferCount] = {};
-    std::unordered_map<uint64_t, Alloc> allocs_;
+    HoldTable<Alloc> allocs_;
     std::deque<OpSpan> ops_;  // lowering groups still in the window, by op
     std::vector<UnitClass> state_;
 };

@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "program/DepList.h"
 #include "timing/compute/Precision.h"
 
 namespace vgm::program {
@@ -45,16 +46,6 @@ constexpr size_t kBufferCount = 4;
 const char* toString(CmdKind k);
 const char* toString(UnitKind k);
 const char* toString(Buffer b);
-
-// Commands [first, first + count) of the program. `frees`: each listed command
-// that acquired buffer bytes counts this one as one of its users; its bytes
-// return when all its users have retired. A command that acquires bytes has
-// users >= 1 (a program where nothing frees them is rejected).
-struct DepRange {
-    uint64_t first = 0;
-    uint32_t count = 0;
-    bool frees = false;
-};
 
 // Cycles of a GEMM on each DSP group, shared by the commands of one shape
 // (an operator has a few tile shapes and thousands of tiles).
@@ -90,7 +81,7 @@ struct Command {
     Buffer acquire = Buffer::None;
     uint64_t acquireBytes = 0;
     uint32_t users = 0;  // commands whose `frees` names this one
-    std::vector<DepRange> deps;
+    DepList deps;  // DepRange: DepList.h
 };
 
 struct UnitDesc {

@@ -43,7 +43,8 @@ private:
 };
 
 // Appends the pieces (program indices, kNone = absent) over dense rows [lo, hi).
-inline void appendPieces(std::vector<DepRange>& deps, const std::vector<uint64_t>& pieces, uint64_t lo, uint64_t hi,
+template <class Deps>  // std::vector<DepRange> or DepList
+inline void appendPieces(Deps& deps, const std::vector<uint64_t>& pieces, uint64_t lo, uint64_t hi,
                          uint64_t pieceRows) {
     if (pieces.empty()) return;
     const uint64_t last = std::min<uint64_t>(pieces.size(), ceilDiv(std::max(hi, lo + 1), pieceRows));
