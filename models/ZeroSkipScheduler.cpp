@@ -13,7 +13,12 @@ using program::UnitKind;
 ZeroSkipScheduler::ZeroSkipScheduler(sc_module_name name, const program::Machine& m, program::Dispatcher& d,
                                      FabricClock& clock, OnDone onDone)
     : sc_module(name), m_(m), d_(d), clock_(clock), onDone_(std::move(onDone)), awaitingEndReq_(m.units.size()),
-      tally_(m.units.size()), histogram_(m.units.size() + 1, 0) {
+      tally_(m.units.size()), histogram_(m.units.size() + 1, 0), cls_(m.units.size()), since_(m.units.size(), 0) {
+    for (uint32_t u = 0; u < m.units.size(); ++u) {
+        cls_[u] = d.unitState(u);
+        const int busy = cls_[u] == UnitClass::Busy;
+        busy_[0] += busy, busy_[kindIndex(u)] += busy;
+    }
     for (size_t u = 0; u < m.units.size(); ++u) {
         sockets.push_back(std::make_unique<Socket>(("to_" + m.units[u].name).c_str()));
         sockets.back()->register_nb_transport_bw(this, &ZeroSkipScheduler::nbTransportBw, int(u));
@@ -49,22 +54,38 @@ tlm::tlm_sync_enum ZeroSkipScheduler::nbTransportBw(int unit, tlm::tlm_generic_p
 }
 
 void ZeroSkipScheduler::account(uint64_t until) {
+    // Per-unit cycles are booked when a unit changes class (reclass); here only the machine-wide figures.
     const uint64_t dt = until - cycle_;
     if (dt == 0) return;
-    size_t busy = 0;
-    bool compute = false, dma = false, sparsity = false;
-    for (size_t u = 0; u < m_.units.size(); ++u) {
-        const UnitClass c = d_.unitState(uint32_t(u));
-        tally_[u].cycles[size_t(c)] += dt;
-        if (c != UnitClass::Busy) continue;
-        ++busy;
-        const UnitKind k = m_.units[u].kind;
-        compute |= k == UnitKind::DspGroup || k == UnitKind::Sfu;
-        dma |= k == UnitKind::DmaWeight || k == UnitKind::DmaActivation;
-        sparsity |= k == UnitKind::Su || k == UnitKind::Ru;
+    histogram_[busy_[0]] += dt;
+    breakdown_[busy_[1] ? 0 : busy_[2] ? 1 : busy_[3] ? 2 : 3] += dt;
+}
+
+int ZeroSkipScheduler::kindIndex(uint32_t u) const {
+    switch (m_.units[u].kind) {
+    case UnitKind::DspGroup:
+    case UnitKind::Sfu: return 1;
+    case UnitKind::DmaWeight:
+    case UnitKind::DmaActivation: return 2;
+    default: return 3;
     }
-    histogram_[busy] += dt;
-    breakdown_[compute ? 0 : dma ? 1 : sparsity ? 2 : 3] += dt;
+}
+
+void ZeroSkipScheduler::setClass(uint32_t u, UnitClass c) {
+    tally_[u].cycles[size_t(cls_[u])] += cycle_ - since_[u];
+    since_[u] = cycle_;
+    const int dir = (c == UnitClass::Busy) - (cls_[u] == UnitClass::Busy);
+    busy_[0] += dir, busy_[kindIndex(u)] += dir;
+    cls_[u] = c;
+}
+
+void ZeroSkipScheduler::reclass() {
+    for (uint32_t u : d_.touched())
+        if (d_.unitState(u) != cls_[u]) setClass(u, d_.unitState(u));
+}
+
+void ZeroSkipScheduler::flushTallies() {
+    for (uint32_t u = 0; u < cls_.size(); ++u) setClass(u, cls_[u]);
 }
 
 void ZeroSkipScheduler::start() {
@@ -93,6 +114,7 @@ void ZeroSkipScheduler::wake() {
     finished_.clear();
     issues_.clear();
     d_.dispatch(issues_);
+    reclass();
     for (const auto& is : issues_) {
         if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
         tlm::tlm_generic_payload* p = payload();
@@ -109,10 +131,12 @@ void ZeroSkipScheduler::wake() {
         awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
     }
     if (d_.finished()) {
+        flushTallies();
         done_ = true;
         return;  // no trigger left: the process sleeps for good
     }
     if (d_.outstanding() == 0) {  // reported after sc_start returns: a throw here would end in SystemC's handler
+        flushTallies();
         error_ = "machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport();
         sc_stop();
         return;

@@ -51,6 +51,10 @@ private:
     void start();  // thread: presampling, then the first dispatch
     void wake();   // method: one activation per cycle in which commands end
     void account(uint64_t until);
+    void reclass();       // books the units whose class the dispatch changed
+    void flushTallies();  // books every unit up to cycle_
+    void setClass(uint32_t unit, program::UnitClass c);
+    int kindIndex(uint32_t unit) const;  // 1: DSP group or SFU, 2: DMA, 3: SU/RU
     tlm::tlm_generic_payload* payload();
 
     const program::Machine& m_;
@@ -67,6 +71,9 @@ private:
     bool started_ = false;
     std::vector<UnitTally> tally_;
     std::vector<uint64_t> histogram_;
+    std::vector<program::UnitClass> cls_;  // per unit: its class since since_
+    std::vector<uint64_t> since_;
+    int64_t busy_[4] = {};  // busy units: all, DSP/SFU, DMA, SU/RU
     uint64_t breakdown_[4] = {};
     uint64_t cycle_ = 0, wakeups_ = 0;
     bool done_ = false;

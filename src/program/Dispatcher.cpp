@@ -8,10 +8,12 @@ namespace vgm::program {
 Dispatcher::Dispatcher(const Machine& m, Source lower)
     : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
       wait_(m.streams.size()), headPrecision_(m.streams.size()), headAcquire_(m.streams.size()),
-      outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle) {
+      outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle),
+      dirty_(m.units.size(), 0) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
     fill();
+    for (uint32_t u = 0; u < m.units.size(); ++u) touch(u);
     classify();
 }
 
@@ -33,7 +35,10 @@ void Dispatcher::fill() {
             if (window_.size() >= doneRing_.size()) grow();
             doneRing_[lowered() & mask_] = 0;
             spanRing_[lowered() & mask_] = &ops_.back();
-            window_.push_back(Entry{std::move(c)});
+            Entry& e = window_.slot();
+            e.cmd = std::move(c);
+            e.done = false;
+            e.depRange = e.depOffset = 0;
         }
     }
 }
@@ -76,21 +81,11 @@ bool Dispatcher::depsDone(Entry& e, Wait& w) {
     return true;
 }
 
-bool Dispatcher::stillBlocked(uint32_t s) const {
-    // A head re-checked only when what it waited for may have changed (most wake-ups change nothing for it).
-    const Wait& w = wait_[s];
-    switch (w.kind) {
-    case Wait::Dep: return !isDone(w.dep);
-    case Wait::Span: return w.dep > base_ && w.span->left > 0;  // a span is dropped only once base_ passed it
-    case Wait::Buffer: return freed_[w.dep] == w.gen;
-    default: return false;
-    }
-}
-
 void Dispatcher::retire(uint64_t index, uint32_t unit) {
     if (index < base_ || index >= lowered()) throw std::logic_error("Dispatcher: retired a command outside the window");
     Entry& e = window_[index - base_];
     --outstanding_[unit];
+    touch(unit);
     if (e.done) throw std::logic_error("Dispatcher: command retired twice");
     e.done = true;
     doneRing_[index & mask_] = 1;
@@ -115,6 +110,8 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
     for (uint32_t s = 0; s < heads_.size(); ++s) {
         auto& q = heads_[s];
         if (!q.empty() && stillBlocked(s)) continue;
+        if (!q.empty() || headState_[s] != Head::None)  // its head may change: so may its units' class
+            for (uint32_t u : m_.streams[s].units) touch(u);
         headState_[s] = Head::None;
         wait_[s] = Wait{};
         while (!q.empty()) {
@@ -155,7 +152,9 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
 }
 
 void Dispatcher::classify() {
-    for (uint32_t u = 0; u < state_.size(); ++u) {
+    // Only units whose stream heads or outstanding commands were touched can change class.
+    for (uint32_t u : touched_) {
+        dirty_[u] = 0;
         if (outstanding_[u] > 0) {
             state_[u] = UnitClass::Busy;
             continue;
@@ -169,6 +168,8 @@ void Dispatcher::classify() {
             break;
         }
     }
+    classified_.swap(touched_);
+    touched_.clear();
 }
 
 std::string Dispatcher::blockedReport() const {

@@ -38,6 +38,8 @@ public:
     // Dispatches what the rules allow at this cycle (after all retirements of it).
     void dispatch(std::vector<Issue>& out);
     UnitClass unitState(uint32_t unit) const { return state_[unit]; }
+    // Units whose class the last dispatch() may have changed (the others kept theirs).
+    const std::vector<uint32_t>& touched() const { return classified_; }
     bool finished() const { return exhausted_ && window_.empty(); }
     // Buffer holds still open (after a finished run: acquires whose users never all retired).
     size_t holds() const { return allocs_.size(); }
@@ -67,7 +69,16 @@ private:
         uint64_t gen = 0;  // Buffer: freed_ count when it was blocked
         const OpSpan* span = nullptr;
     };
-    bool stillBlocked(uint32_t stream) const;
+    bool stillBlocked(uint32_t s) const {
+        // A head re-checked only when what it waited for may have changed (most wake-ups change nothing for it).
+        const Wait& w = wait_[s];
+        switch (w.kind) {
+        case Wait::Dep: return !isDone(w.dep);
+        case Wait::Span: return w.dep > base_ && w.span->left > 0;  // a span is dropped only once base_ passed it
+        case Wait::Buffer: return freed_[w.dep] == w.gen;
+        default: return false;
+        }
+    }
     // Done flags and operators of the window in dense rings: dependency checks touch only these.
     bool isDone(uint64_t i) const { return i < base_ || doneRing_[i & mask_]; }
     void grow();
@@ -75,6 +86,9 @@ private:
     bool rangeDone(const DepRange& r, uint32_t& offset, Wait& w) const;
     void fill();
     void classify();
+    void touch(uint32_t u) {
+        if (!dirty_[u]) dirty_[u] = 1, touched_.push_back(u);
+    }
 
     const Machine& m_;
     Source lower_;
@@ -99,6 +113,9 @@ private:
     HoldTable<Alloc> allocs_;
     std::deque<OpSpan> ops_;  // lowering groups still in the window, by op
     std::vector<UnitClass> state_;
+    std::vector<uint8_t> dirty_;      // per unit: in touched_
+    std::vector<uint32_t> touched_;    // units to re-classify
+    std::vector<uint32_t> classified_;  // the units the last classify() looked at
 };
 
 }  // namespace vgm::program

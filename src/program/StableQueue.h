@@ -18,17 +18,19 @@ public:
     T& front() { return at(head_); }
     T& at(size_t i) { return blocks_[i >> kShift][i & kMask]; }  // i counts from the first block
 
-    void push_back(T&& v) {
+    void push_back(T&& v) { slot() = std::move(v); }
+    // Appends an element and returns it for the caller to overwrite: it may
+    // still hold a popped element's contents (released when overwritten).
+    T& slot() {
         const size_t pos = head_ + size_;
         if ((pos >> kShift) >= blocks_.size()) {
             if (spare_) blocks_.push_back(std::move(spare_));
             else blocks_.push_back(std::make_unique<T[]>(kBlock));
         }
-        at(pos) = std::move(v);
         ++size_;
+        return at(pos);
     }
-    void pop_front() {
-        at(head_) = T();  // frees what the element owns now
+    void pop_front() {  // what the element owns is released when its slot is reused or its block freed
         ++head_;
         --size_;
         if (head_ == kBlock) {  // the first block is used up: recycle it
