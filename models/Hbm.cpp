@@ -12,6 +12,7 @@ struct Hbm::Txn {
     int port;
     uint32_t toAdmit = 0;   // bursts not yet in a request buffer
     uint32_t toFinish = 0;  // bursts not yet completed
+    uint8_t rowState = 0;   // worst over its bursts: 0 hit, 1 miss, 2 conflict
 };
 
 Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
@@ -156,7 +157,9 @@ void Hbm::pcMethod(uint32_t p) {
     for (const memory::Completion& done : pc.done) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
         pcBytes_[p] += spec_.burstBytes();
+        txn->rowState = std::max(txn->rowState, done.rowState);
         if (--txn->toFinish == 0) {
+            ++requestRows_[txn->rowState];
             dataDone_.emplace(done.done, doneSeq_++, txn);
             scheduleTick(done.done);
         }
@@ -189,6 +192,11 @@ void Hbm::sendResponse(uint32_t port) {
 void Hbm::finish(stats::Group& g) {
     Cycle c = cycleNow();
     static const char* cmdStat[] = {"act", "pre", "prea", "rd", "wr", "refab", "refpb"};
+    g.counter("request_row_hits", "1", "requests (TLM transactions at the HBM) whose every burst found its row open")
+        .add(requestRows_[0]);
+    g.counter("request_row_misses", "1", "requests whose worst burst needed an ACT on a closed bank")
+        .add(requestRows_[1]);
+    g.counter("request_row_conflicts", "1", "requests whose worst burst needed PRE + ACT").add(requestRows_[2]);
     for (uint32_t p = 0; p < pcs_.size(); ++p) {
         std::vector<memory::Completion> none;
         pcs_[p].ctrl->runUntil(c, none);  // idle refreshes up to now

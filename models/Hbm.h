@@ -72,7 +72,8 @@ private:
     memory::AddressMap map_;
     std::vector<Pc> pcs_;
     std::vector<Port> ports_;
-    std::vector<uint64_t> pcBytes_;  // bytes moved per pseudo-channel (bursts x burst size)
+    std::vector<uint64_t> pcBytes_;
+    uint64_t requestRows_[3] = {};  // requests by worst row state of their bursts  // bytes moved per pseudo-channel (bursts x burst size)
     tlm_utils::peq_with_cb_and_phase<Hbm> peq_;
     std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Txn>> txns_;
     // One SystemC event for all pseudo-channels (see Pc::wakeAt): channels

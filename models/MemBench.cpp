@@ -70,8 +70,9 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
     const double peak = mem.spec().peakBytesPerSecond() / 1e9;
     const stats::Group& hbm = *root.findGroup("hbm");
     const uint32_t pcs = mem.spec().totalPcs();
-    uint64_t hits = sumCounter(hbm, pcs, "row_hits"), miss = sumCounter(hbm, pcs, "row_misses"),
-             conf = sumCounter(hbm, pcs, "row_conflicts");
+    // Per request at the HBM (a split piece is a request): a hit only if every burst of it was.
+    uint64_t hits = hbm.findCounter("request_row_hits")->value, miss = hbm.findCounter("request_row_misses")->value,
+             conf = hbm.findCounter("request_row_conflicts")->value;
     double hitRate = hits + miss + conf ? double(hits) / double(hits + miss + conf) : 0;
     Json perPc = Json::array();
     double pcMin = 1e300, pcMax = 0;
@@ -104,14 +105,19 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
                     {"latency_avg_ns", avgNs},
                     {"latency_p99_ns", p99Ns},
                     {"row_hit_rate", hitRate},
+                    {"row_hit_rate_basis", "per request at the HBM (a hit only if every burst of it was)"},
                     {"error_responses", errors},
                     {"per_pc_gbps", perPc}};
+    Json cmds = Json::object();
+    for (const char* c : {"act", "pre", "prea", "rd", "wr", "refab", "refpb"})
+        cmds[c] = sumCounter(hbm, pcs, std::string("cmd_") + c);
+    r["results"]["commands"] = cmds;
     r["stats"] = root.toJson();
     r["stats_schema"] = root.describe();
     res.summary = std::to_string(lat.size()) + " requests: " + fmt("%.3f", ns / 1000.0) + " us simulated, " +
                   fmt("%.1f", gbps) + " GB/s (" + fmt("%.1f", 100 * gbps / peak) + "% of " + fmt("%.1f", peak) +
                   "), latency avg " + fmt("%.1f", avgNs) + " ns p99 " + fmt("%.1f", p99Ns) + " ns, row hits " +
-                  fmt("%.1f", 100 * hitRate) + "%, per-PC " + fmt("%.2f", pcMin) + ".." + fmt("%.2f", pcMax) +
+                  fmt("%.1f", 100 * hitRate) + "% of requests, per-PC " + fmt("%.2f", pcMin) + ".." + fmt("%.2f", pcMax) +
                   " GB/s over " + std::to_string(pcs) + " PCs";
     return res;
 }

@@ -8,10 +8,17 @@ namespace vgm::models {
 
 using namespace sc_core;
 
-struct Noc::Req {
+struct Noc::Req {  // a master's transaction
     tlm::tlm_generic_payload* trans;
-    uint32_t master, port;
-    uint64_t reqBytes, respBytes;
+    uint32_t master;
+    uint32_t pieces = 0;  // not yet answered
+    bool error = false;
+};
+
+struct Noc::Piece : tlm::tlm_generic_payload {  // what the NMU sends to one port
+    Req* parent = nullptr;
+    uint32_t port = 0, link = 0;  // NSU port; NMU link (global index)
+    uint64_t reqBytes = 0, respBytes = 0;
     int64_t queuedAt = 0;  // when it started waiting for the current link
 };
 
@@ -22,7 +29,8 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
       spec_(spec),
       map_(map),
       pcs_(pcs),
-      nmus_(spec.masters),
+      masters_(spec.masters),
+      nmus_(size_t(spec.masters) * spec.nmusPerMaster),
       nsus_(spec.ports),
       peq_(this, &Noc::peqCallback) {
     nmu.register_nb_transport_fw(this, &Noc::nbTransportFw);
@@ -33,6 +41,13 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
         n.arb = std::make_unique<memory::NocArbiter>(spec.masters, spec.priority);
     }
     reqs_.reserve(size_t(spec.masters) * spec.outstanding * 2);
+    granule_ = spec.splitBytes;
+    if (!granule_) {  // lowest address bit that selects the pseudo-channel
+        int low = map.totalBits();
+        for (auto f : {memory::AddressMap::PseudoChannel, memory::AddressMap::Channel, memory::AddressMap::Stack})
+            for (int b : map.bits(f)) low = std::min(low, b);
+        granule_ = uint64_t(1) << low;
+    }
     ready_.resize(spec.masters);
     SC_METHOD(actionMethod);
     sensitive << wake_;
@@ -46,7 +61,8 @@ void Noc::end_of_elaboration() {
     uint32_t n = std::max<uint32_t>(spec_.masters, uint32_t(nmu.size()));
     if (n == spec_.masters) return;
     spec_.masters = n;
-    nmus_.resize(n);
+    masters_.resize(n);
+    nmus_.resize(size_t(n) * spec_.nmusPerMaster);
     ready_.resize(n);
     for (Nsu& s : nsus_) {
         s.waiting.resize(n);
@@ -68,9 +84,8 @@ sc_time Noc::at(int64_t cycle) const {
 }
 
 // Store-and-forward on one link: returns the cycle the last byte leaves it.
-int64_t Noc::send(Link& l, int64_t ready, uint64_t bytes, uint32_t width) {
+int64_t Noc::send(Link& l, int64_t ready, int64_t occ, uint64_t bytes) {
     int64_t start = std::max(ready, l.freeAt);
-    int64_t occ = memory::NocSpec::occupancy(bytes, width);
     l.queueing += uint64_t(start - ready);
     l.freeAt = start + occ;
     l.busy += uint64_t(occ);
@@ -79,8 +94,8 @@ int64_t Noc::send(Link& l, int64_t ready, uint64_t bytes, uint32_t width) {
     return l.freeAt;
 }
 
-void Noc::schedule(int64_t cycle, Act kind, uint32_t index, Req* r) {
-    actions_.push(Action{cycle, seq_++, kind, index, r});
+void Noc::schedule(int64_t cycle, Act kind, uint32_t index, Piece* p) {
+    actions_.push(Action{cycle, seq_++, kind, index, p});
     wake_.notify(at(cycle));
 }
 
@@ -89,10 +104,6 @@ tlm::tlm_sync_enum Noc::nbTransportFw(int id, tlm::tlm_generic_payload& t, tlm::
         auto r = std::make_unique<Req>();
         r->trans = &t;
         r->master = uint32_t(id);
-        r->port = portOf(t.get_address());
-        uint64_t len = t.get_data_length();
-        r->reqBytes = t.is_write() ? len : spec_.headerBytes;
-        r->respBytes = t.is_write() ? spec_.headerBytes : len;
         MemoryExtension::getOrCreate(t).master = uint32_t(id);
         reqs_[&t] = std::move(r);
     }
@@ -104,7 +115,7 @@ void Noc::peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph) {
     auto it = reqs_.find(&t);
     if (it == reqs_.end()) return;
     Req* r = it->second.get();
-    Nmu& m = nmus_[r->master];
+    Master& m = masters_[r->master];
     if (ph == tlm::BEGIN_REQ) {
         if (m.outstanding < spec_.outstanding && m.held.empty())
             accept(r);
@@ -118,15 +129,51 @@ void Noc::peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph) {
     }
 }
 
-// The NMU takes the request: END_REQ to the master, then the NMU link and the switch.
+Noc::Piece* Noc::newPiece(Req* r, uint64_t address, uint32_t len) {
+    if (freePieces_.empty()) {
+        pieces_.push_back(std::make_unique<Piece>());
+        freePieces_.push_back(pieces_.back().get());
+    }
+    Piece* p = freePieces_.back();
+    freePieces_.pop_back();
+    const tlm::tlm_generic_payload& t = *r->trans;
+    p->set_command(t.get_command());
+    p->set_address(address);
+    p->set_data_length(len);
+    p->set_data_ptr(nullptr);  // timing only
+    p->set_streaming_width(len);
+    p->set_byte_enable_ptr(nullptr);
+    p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    p->parent = r;
+    p->port = portOf(address);
+    p->link = r->master * spec_.nmusPerMaster + p->port % spec_.nmusPerMaster;
+    p->reqBytes = t.is_write() ? len : spec_.headerBytes;
+    p->respBytes = t.is_write() ? spec_.headerBytes : len;
+    return p;
+}
+
+// The NMU takes the request: END_REQ to the master, then splits it at the
+// granule; each piece crosses its NMU link and the switch.
 void Noc::accept(Req* r) {
-    Nmu& m = nmus_[r->master];
-    ++m.outstanding;
+    ++masters_[r->master].outstanding;
     tlm::tlm_phase ph = tlm::END_REQ;
     sc_time d = SC_ZERO_TIME;
     nmu[int(r->master)]->nb_transport_bw(*r->trans, ph, d);
-    int64_t out = send(m.req, cycleNow(), r->reqBytes, spec_.nmuBytesPerCycle);
-    schedule(out + spec_.nmuLatency + spec_.switchLatency, Act::AtNsu, r->port, r);
+    const uint64_t addr = r->trans->get_address(), end = addr + r->trans->get_data_length();
+    const int64_t now = cycleNow();
+    std::vector<Piece*> ps;
+    for (uint64_t a = addr; a < end || a == addr;) {
+        const uint64_t next = std::min(end, (a / granule_ + 1) * granule_);
+        ps.push_back(newPiece(r, a, uint32_t(next - a)));
+        a = next;
+        if (a == addr) break;  // zero-length: one piece
+    }
+    r->pieces = uint32_t(ps.size());
+    for (Piece* p : ps) {
+        const int64_t out = send(nmus_[p->link].req, now, memory::NocSpec::occupancy(p->reqBytes, spec_.nmuBytesPerCycle),
+                                 p->reqBytes);
+        schedule(out + spec_.nmuLatency + spec_.switchLatency, Act::AtNsu, p->port, p);
+    }
 }
 
 void Noc::tryGrant(uint32_t port) {
@@ -141,11 +188,11 @@ void Noc::tryGrant(uint32_t port) {
     for (uint32_t i = 0; i < spec_.masters; ++i) ready_[i] = !n.waiting[i].empty();
     int pick = n.arb->pick(ready_);
     if (pick < 0) return;
-    Req* r = n.waiting[size_t(pick)].front();
+    Piece* r = n.waiting[size_t(pick)].front();
     n.waiting[size_t(pick)].pop_front();
     --n.waitingCount;
     n.req.queueing += uint64_t(now - r->queuedAt);  // arbitration wait
-    int64_t out = send(n.req, now, r->reqBytes, spec_.nsuBytesPerCycle);
+    int64_t out = send(n.req, now, spec_.nsuOccupancy(r->reqBytes), r->reqBytes);
     ++n.inFlight;
     schedule(out + spec_.nsuLatency, Act::AtHbm, port, r);
     tryGrant(port);  // schedules the next grant when the link frees
@@ -154,12 +201,12 @@ void Noc::tryGrant(uint32_t port) {
 void Noc::trySendHbm(uint32_t port) {
     Nsu& n = nsus_[port];
     while (!n.hbmBusy && !n.toHbm.empty()) {
-        Req* r = n.toHbm.front();
+        Piece* r = n.toHbm.front();
         n.toHbm.pop_front();
         n.hbmBusy = true;
         tlm::tlm_phase ph = tlm::BEGIN_REQ;
         sc_time d = SC_ZERO_TIME;
-        tlm::tlm_sync_enum s = nsu[int(port)]->nb_transport_fw(*r->trans, ph, d);
+        tlm::tlm_sync_enum s = nsu[int(port)]->nb_transport_fw(*r, ph, d);
         if (s == tlm::TLM_UPDATED && ph == tlm::END_REQ) n.hbmBusy = false, --n.inFlight;
     }
 }
@@ -175,17 +222,28 @@ tlm::tlm_sync_enum Noc::nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::
         return tlm::TLM_ACCEPTED;
     }
     if (ph == tlm::BEGIN_RESP) {
-        Req* r = reqs_.at(&t).get();
-        int64_t out = send(nsus_[port].resp, cycleNow(), r->respBytes, spec_.nsuBytesPerCycle);
-        schedule(out + spec_.nsuLatency + spec_.switchLatency, Act::AtNmu, r->master, r);
+        Piece* r = static_cast<Piece*>(&t);  // every payload sent to the HBM is a Piece
+        int64_t out = send(nsus_[port].resp, cycleNow(), spec_.nsuOccupancy(r->respBytes), r->respBytes);
+        schedule(out + spec_.nsuLatency + spec_.switchLatency, Act::AtNmu, r->link, r);
         ph = tlm::END_RESP;
         return tlm::TLM_COMPLETED;
     }
     return tlm::TLM_ACCEPTED;
 }
 
+// A piece is back at its NMU: the master's response goes when the last one is.
+void Noc::pieceDone(Piece* p) {
+    Req* r = p->parent;
+    r->error = r->error || p->get_response_status() != tlm::TLM_OK_RESPONSE;
+    freePieces_.push_back(p);
+    if (--r->pieces) return;
+    r->trans->set_response_status(r->error ? tlm::TLM_ADDRESS_ERROR_RESPONSE : tlm::TLM_OK_RESPONSE);
+    masters_[r->master].responses.push_back(r);
+    trySendResp(r->master);
+}
+
 void Noc::trySendResp(uint32_t master) {
-    Nmu& m = nmus_[master];
+    Master& m = masters_[master];
     while (!m.respBusy && !m.responses.empty()) {
         Req* r = m.responses.front();
         m.responses.pop_front();
@@ -212,8 +270,8 @@ void Noc::actionMethod() {
         actions_.pop();
         switch (a.kind) {
             case Act::AtNsu:
-                a.req->queuedAt = now;
-                nsus_[a.index].waiting[a.req->master].push_back(a.req);
+                a.piece->queuedAt = now;
+                nsus_[a.index].waiting[a.piece->parent->master].push_back(a.piece);
                 ++nsus_[a.index].waitingCount;
                 tryGrant(a.index);
                 break;
@@ -222,17 +280,17 @@ void Noc::actionMethod() {
                 tryGrant(a.index);
                 break;
             case Act::AtHbm:
-                nsus_[a.index].toHbm.push_back(a.req);
+                nsus_[a.index].toHbm.push_back(a.piece);
                 trySendHbm(a.index);
                 break;
             case Act::AtNmu: {
-                int64_t out = send(nmus_[a.index].resp, now, a.req->respBytes, spec_.nmuBytesPerCycle);
-                schedule(out + spec_.nmuLatency, Act::Deliver, a.index, a.req);
+                const uint64_t b = a.piece->respBytes;
+                int64_t out = send(nmus_[a.index].resp, now, memory::NocSpec::occupancy(b, spec_.nmuBytesPerCycle), b);
+                schedule(out + spec_.nmuLatency, Act::Deliver, a.index, a.piece);
                 break;
             }
             case Act::Deliver:
-                nmus_[a.index].responses.push_back(a.req);
-                trySendResp(a.index);
+                pieceDone(a.piece);
                 break;
         }
     }
@@ -248,7 +306,9 @@ void Noc::finish(stats::Group& g) const {
         lg.counter(d + "_transfers", "1", d + " transfers").add(l.transfers);
     };
     for (size_t i = 0; i < nmus_.size(); ++i) {
-        stats::Group& lg = g.group("nmu" + std::to_string(i), "NMU link of master " + std::to_string(i));
+        stats::Group& lg = g.group("nmu" + std::to_string(i),
+                                   "NMU link " + std::to_string(i % spec_.nmusPerMaster) + " of master " +
+                                       std::to_string(i / spec_.nmusPerMaster));
         link(lg, nmus_[i].req, "req");
         link(lg, nmus_[i].resp, "resp");
     }

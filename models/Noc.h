@@ -1,11 +1,16 @@
 #pragma once
 // Versal-style NoC as a TLM-2.0 AT interconnect. Masters bind to `nmu`
-// (one binding per NMU port), `nsu` binds to the HBM once per port. Each
-// transfer occupies a link for bytes / width NoC cycles, then travels its
-// latency. Shared NSU links arbitrate among masters (rr or priority) and stop
-// when the HBM holds END_REQ (back-pressure through a bounded NSU buffer);
-// an NMU holds END_REQ beyond its outstanding limit. Event-driven: one
-// timed action queue, no clock.
+// (one binding per master), `nsu` binds to the HBM once per port. The NMU
+// splits each transaction at the interleave granule (as Versal NMUs split at
+// address-interleave boundaries): every piece travels to its own
+// pseudo-channel's port; the master sees one response, after the last
+// piece. A master owns nmus_per_master NMU links; a piece uses the link of
+// its port (port mod links), so pieces to one pseudo-channel stay in order.
+// Each transfer occupies a link for bytes / width cycles of that link's
+// clock, then travels its latency. Shared NSU links arbitrate among masters
+// (rr or priority) and stop when the HBM holds END_REQ (back-pressure
+// through a bounded NSU buffer); a master beyond its outstanding limit waits
+// for END_REQ. Event-driven: one timed action queue, no clock.
 #include <tlm_utils/multi_passthrough_initiator_socket.h>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 #include <tlm_utils/peq_with_cb_and_phase.h>
@@ -41,20 +46,23 @@ public:
 private:
     void end_of_elaboration() override;
     struct Req;
+    struct Piece;
     struct Link {  // one direction of one NMU or NSU link
         int64_t freeAt = 0;
         uint64_t bytes = 0, busy = 0, queueing = 0, transfers = 0;
     };
     struct Nsu {
         Link req, resp;
-        std::vector<std::deque<Req*>> waiting;  // per master
-        std::deque<Req*> toHbm;
+        std::vector<std::deque<Piece*>> waiting;  // per master
+        std::deque<Piece*> toHbm;
         uint32_t inFlight = 0, waitingCount = 0;
         bool hbmBusy = false, wakeScheduled = false;
         std::unique_ptr<memory::NocArbiter> arb;
     };
-    struct Nmu {
+    struct Nmu {  // one NMU link
         Link req, resp;
+    };
+    struct Master {
         uint32_t outstanding = 0;
         std::deque<Req*> held;  // BEGIN_REQ beyond the outstanding limit
         std::deque<Req*> responses;
@@ -66,7 +74,7 @@ private:
         uint64_t seq;
         Act kind;
         uint32_t index;
-        Req* req;
+        Piece* piece;
         bool operator>(const Action& o) const { return cycle != o.cycle ? cycle > o.cycle : seq > o.seq; }
     };
 
@@ -74,22 +82,29 @@ private:
     tlm::tlm_sync_enum nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
     void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
     void accept(Req* r);
+    Piece* newPiece(Req* r, uint64_t address, uint32_t len);
     void tryGrant(uint32_t port);
     void trySendHbm(uint32_t port);
     void trySendResp(uint32_t master);
-    void schedule(int64_t cycle, Act kind, uint32_t index, Req* r);
+    void schedule(int64_t cycle, Act kind, uint32_t index, Piece* p);
+    void pieceDone(Piece* p);
     void actionMethod();
     int64_t cycleNow() const;
     sc_core::sc_time at(int64_t cycle) const;  // delay from now to that NoC cycle
-    static int64_t send(Link& l, int64_t ready, uint64_t bytes, uint32_t width);
+    static int64_t send(Link& l, int64_t ready, int64_t occupancy, uint64_t bytes);
+    int64_t nsuOccupancy(uint64_t bytes) const;
 
     uint64_t tickPerCycle_ = 1;
     memory::NocSpec spec_;
     const memory::AddressMap& map_;
     uint32_t pcs_;
-    std::vector<Nmu> nmus_;
+    std::vector<Master> masters_;
+    std::vector<Nmu> nmus_;  // masters x nmus_per_master
     std::vector<Nsu> nsus_;
     std::unordered_map<tlm::tlm_generic_payload*, std::unique_ptr<Req>> reqs_;
+    std::deque<std::unique_ptr<Piece>> pieces_;
+    std::vector<Piece*> freePieces_;
+    uint64_t granule_ = 0;  // split boundary (bytes), resolved
     tlm_utils::peq_with_cb_and_phase<Noc> peq_;
     std::priority_queue<Action, std::vector<Action>, std::greater<Action>> actions_;
     uint64_t seq_ = 0;

@@ -192,12 +192,42 @@ void declareNoc(Section& mem) {
         .integer()
         .defaultValue(64)
         .range(1, 65536)
-        .describe("Outstanding transactions per NMU; the next BEGIN_REQ waits for END_REQ beyond this");
+        .describe("Outstanding transactions per master (before splitting); the next BEGIN_REQ waits for END_REQ beyond this");
     n.param("nsu_buffer")
         .integer()
         .defaultValue(8)
         .range(1, 4096)
         .describe("Requests in flight on one NSU link towards its HBM port; a full buffer stops arbitration");
+    n.param("nmus_per_master")
+        .integer()
+        .defaultValue(1)
+        .range(1, 64)
+        .describe(
+            "NMU links per master (initiator); a split piece uses the link of its port (port mod links). "
+            "A PL master reaches the NoC through NMUs of its own (NMU_512: 64 B per NoC cycle); a "
+            "wider DMA engine is built from several. Basis: AMD PG313 (Versal NoC): one AXI master per NMU; bandwidth per NMU = width x NoC clock");
+    n.param("split_bytes")
+        .integer()
+        .withUnit("B")
+        .defaultValue(0)
+        .range(0, 1 << 30)
+        .describe(
+            "The NMU splits a transaction at multiples of this many bytes; each piece goes to its own port and "
+            "the master gets one response after the last piece. 0 = the address map's pseudo-channel "
+            "interleave (the smallest run of addresses in one pseudo-channel); power of two"
+            " Basis: "
+            "Versal NMUs split transactions that cross an address-interleave boundary (AMD PG313)");
+    n.param("port_clock_mhz")
+        .real()
+        .withUnit("MHz")
+        .defaultValue(0.0)
+        .range(0, 5000)
+        .describe(
+            "Clock of the NSU links into the HBM ports (the HBM AXI port clock); bandwidth per port and direction "
+            "= nsu_width_bits/8 x this clock. 0 = the NoC clock"
+            " Basis: "
+            "V80 (-2 speed grade): HBM AXI clock max 500 MHz (540/500/480 by grade), 256-bit ports: 16 GB/s "
+               "per pseudo-channel and direction, 512 GB/s over 32 PCs (FACTS.md)");
     n.param("header_bytes")
         .integer()
         .withUnit("B")

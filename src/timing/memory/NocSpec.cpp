@@ -28,6 +28,17 @@ NocSpec NocSpec::fromConfig(const config::View& n, uint32_t pcs) {
     s.outstanding = uint32_t(n.integer("outstanding"));
     s.headerBytes = uint32_t(n.integer("header_bytes"));
     s.nsuBufferDepth = uint32_t(n.integer("nsu_buffer"));
+    s.nmusPerMaster = uint32_t(n.integer("nmus_per_master"));
+    s.splitBytes = uint64_t(n.integer("split_bytes"));
+    if (s.splitBytes & (s.splitBytes - 1))
+        n.fail("split_bytes", std::to_string(s.splitBytes) + " is not a power of two; allowed: 0 or a power of two");
+    double port = n.real("port_clock_mhz");
+    if (port > 0) {
+        s.portPeriodPs = std::llround(1e6 / port);
+        if (std::fabs(double(s.portPeriodPs) - 1e6 / port) > 1e-6 * double(s.portPeriodPs))
+            n.fail("port_clock_mhz", "period of " + std::to_string(1e6 / port) +
+                                         " ps is not a whole number of picoseconds; allowed: 1e6 / MHz an integer");
+    }
     return s;
 }
 

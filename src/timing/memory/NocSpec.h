@@ -18,6 +18,9 @@ struct NocSpec {
     uint32_t outstanding = 64;
     uint32_t headerBytes = 16;
     uint32_t nsuBufferDepth = 8;  // requests in flight on one NSU link towards the HBM port
+    uint32_t nmusPerMaster = 1;   // NMU links of one master
+    uint64_t splitBytes = 0;      // NMU split granule; 0 = the address map's pseudo-channel interleave
+    int64_t portPeriodPs = 0;     // clock of the NSU/HBM port links; 0 = the NoC clock
 
     // `pcs` resolves ports = 0 (one port per pseudo-channel).
     static NocSpec fromConfig(const config::View& noc, uint32_t pcs);
@@ -25,6 +28,11 @@ struct NocSpec {
     // NoC cycles a transfer of `bytes` occupies a link `bytesPerCycle` wide (at least 1).
     static int64_t occupancy(uint64_t bytes, uint32_t bytesPerCycle) {
         return bytes == 0 ? 1 : int64_t((bytes + bytesPerCycle - 1) / bytesPerCycle);
+    }
+    // NoC cycles an NSU port link is occupied: its own beats at its own clock, rounded up to NoC cycles.
+    int64_t nsuOccupancy(uint64_t bytes) const {
+        const int64_t beats = occupancy(bytes, nsuBytesPerCycle);
+        return portPeriodPs ? (beats * portPeriodPs + periodPs - 1) / periodPs : beats;
     }
 };
 
