@@ -9,7 +9,7 @@ Dispatcher::Dispatcher(const Machine& m, Source lower)
     : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
       wait_(m.streams.size()), headPrecision_(m.streams.size()), headAcquire_(m.streams.size()),
       outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle),
-      dirty_(m.units.size(), 0) {
+      dirty_(m.units.size(), 0), roomGen_(m.streams.size(), 0) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
     fill();
@@ -86,6 +86,7 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
     Entry& e = window_[index - base_];
     --outstanding_[unit];
     touch(unit);
+    for (uint32_t s : feeds_[unit]) ++roomGen_[s];
     if (e.done) throw std::logic_error("Dispatcher: command retired twice");
     e.done = true;
     doneRing_[index & mask_] = 1;
@@ -135,6 +136,7 @@ void Dispatcher::dispatch(std::vector<Issue>& out) {
             }
             if (pick < 0) {
                 headState_[s] = Head::Queue;
+                wait_[s] = Wait{Wait::Queue, 0, roomGen_[s]};
                 break;
             }
             if (c.acquire != Buffer::None) {

@@ -64,9 +64,9 @@ private:
     };
     enum class Head : uint8_t { None, Deps, Buffer, Queue };
     struct Wait {  // what a blocked stream head waits for
-        enum Kind : uint8_t { None, Dep, Span, Buffer } kind = None;
+        enum Kind : uint8_t { None, Dep, Span, Buffer, Queue } kind = None;
         uint64_t dep = 0;  // Dep: command index; Span: one past its end; Buffer: buffer index
-        uint64_t gen = 0;  // Buffer: freed_ count when it was blocked
+        uint64_t gen = 0;  // Buffer: freed_ count when it was blocked; Queue: the stream's roomGen_
         const OpSpan* span = nullptr;
     };
     bool stillBlocked(uint32_t s) const {
@@ -76,6 +76,9 @@ private:
         case Wait::Dep: return !isDone(w.dep);
         case Wait::Span: return w.dep > base_ && w.span->left > 0;  // a span is dropped only once base_ passed it
         case Wait::Buffer: return freed_[w.dep] == w.gen;
+        // No unit of the stream has retired a command: all its eligible units are still full (and
+        // busy, so re-checking the head's buffer could not change any unit's class either).
+        case Wait::Queue: return roomGen_[s] == w.gen;
         default: return false;
         }
     }
@@ -116,6 +119,7 @@ private:
     std::vector<uint8_t> dirty_;      // per unit: in touched_
     std::vector<uint32_t> touched_;    // units to re-classify
     std::vector<uint32_t> classified_;  // the units the last classify() looked at
+    std::vector<uint64_t> roomGen_;      // per stream: retirements on its units so far
 };
 
 }  // namespace vgm::program
