@@ -21,12 +21,12 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
       socket("socket"),
       spec_(spec),
       map_(map),
-      pcs_(spec.totalPcs()),
+      pcs_(spec.totalPcs() / spec.pseudoChannels),
       pcBytes_(spec.totalPcs(), 0),
       peq_(this, &Hbm::peqCallback) {
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
-    for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy);
+    for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy, spec_.pseudoChannels);
     txns_.reserve(4096);
     SC_METHOD(tickMethod);
     sensitive << tick_;
@@ -123,11 +123,12 @@ void Hbm::beginRequest(Txn* txn) {
         memory::MemRequest r;
         r.tag = 0;
         r.write = t.is_write();
-        r.bank = d.bank;
+        const uint32_t ch = d.pc / spec_.pseudoChannels;
+        r.bank = (d.pc % spec_.pseudoChannels) * spec_.banks + d.bank;
         r.row = d.row;
         r.column = d.column;
-        pcs_[d.pc].input.push_back(Burst{txn, r});
-        wake(d.pc, c);
+        pcs_[ch].input.push_back(Burst{txn, r});
+        wake(ch, c);
         ++txn->toAdmit;
         ++txn->toFinish;
     }
@@ -156,7 +157,7 @@ void Hbm::pcMethod(uint32_t p) {
     ctrl.runUntil(c + 1, pc.done);
     for (const memory::Completion& done : pc.done) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
-        pcBytes_[p] += spec_.burstBytes();
+        pcBytes_[p * spec_.pseudoChannels + done.rank] += spec_.burstBytes();
         txn->rowState = std::max(txn->rowState, done.rowState);
         if (--txn->toFinish == 0) {
             ++requestRows_[txn->rowState];
@@ -197,10 +198,11 @@ void Hbm::finish(stats::Group& g) {
     g.counter("request_row_misses", "1", "requests whose worst burst needed an ACT on a closed bank")
         .add(requestRows_[1]);
     g.counter("request_row_conflicts", "1", "requests whose worst burst needed PRE + ACT").add(requestRows_[2]);
-    for (uint32_t p = 0; p < pcs_.size(); ++p) {
+    for (uint32_t p = 0; p < spec_.totalPcs(); ++p) {
         std::vector<memory::Completion> none;
-        pcs_[p].ctrl->runUntil(c, none);  // idle refreshes up to now
-        const memory::PcCounters& k = pcs_[p].ctrl->counters();
+        memory::PcController& ctrl = *pcs_[p / spec_.pseudoChannels].ctrl;
+        ctrl.runUntil(c, none);  // idle refreshes up to now
+        const memory::PcCounters& k = ctrl.counters(p % spec_.pseudoChannels);
         stats::Group& pg = g.group("pc" + std::to_string(p), "pseudo-channel " + std::to_string(p));
         uint64_t bb = spec_.burstBytes();
         pg.counter("bytes_read", "B", "bytes read").add(k.reads * bb);

@@ -1,8 +1,8 @@
 #pragma once
 // HBM stack(s) as one TLM-2.0 AT target: a multi-target socket (bind one
 // initiator per port, e.g. the NoC's NSUs), one event-driven controller per
-// pseudo-channel. A transaction is cut into bursts, each decoded to its
-// pseudo-channel; END_REQ is held until every burst has entered its
+// channel (its pseudo-channels share the command buses). A transaction is
+// cut into bursts, each decoded to its pseudo-channel; END_REQ is held until every burst has entered its
 // controller's request buffer (back-pressure), BEGIN_RESP is sent when the
 // last burst's data has moved.
 #include <tlm_utils/multi_passthrough_target_socket.h>
@@ -44,7 +44,7 @@ private:
         Txn* txn;
         memory::MemRequest req;
     };
-    struct Pc {
+    struct Pc {  // one channel: its controller and intake
         std::unique_ptr<memory::PcController> ctrl;
         std::deque<Burst> input;  // bursts not yet in the request buffer
         memory::Cycle wakeAt = memory::PcController::kNever;

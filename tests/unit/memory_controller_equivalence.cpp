@@ -19,8 +19,8 @@ MemSpec testSpec() {
 
 // Offers the stream with head-of-line blocking, like the reference.
 std::vector<IssuedCommand> runFast(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs,
-                                   Cycle end, std::vector<RefDone>& done) {
-    PcController c(s, p);
+                                   Cycle end, std::vector<RefDone>& done, uint32_t ranks) {
+    PcController c(s, p, ranks);
     std::vector<IssuedCommand> log;
     c.setCommandLog(&log);
     std::vector<Completion> out;
@@ -44,12 +44,12 @@ std::vector<IssuedCommand> runFast(const MemSpec& s, const ControllerPolicy& p, 
     return log;
 }
 
-void compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs) {
+void compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs, uint32_t ranks = 1) {
     Cycle end = (reqs.empty() ? 0 : reqs.back().cycle) + Cycle(reqs.size()) * (s.tRC + s.tRFC) / 2 + 3 * s.tREFI;
     std::vector<RefDone> refDone, fastDone;
-    vgm::test::ReferenceController ref(s, p);
+    vgm::test::ReferenceController ref(s, p, ranks);
     auto refLog = ref.run(reqs, end, refDone);
-    auto fastLog = runFast(s, p, reqs, end, fastDone);
+    auto fastLog = runFast(s, p, reqs, end, fastDone, ranks);
     REQUIRE(refDone.size() == reqs.size());  // the window was long enough
     for (size_t i = 0; i < std::min(refLog.size(), fastLog.size()); ++i) {
         INFO("command " << i << ": ref " << commandName(refLog[i].cmd) << " bank " << refLog[i].bank << " @"
@@ -73,7 +73,7 @@ std::vector<RefRequest> randomStream(uint32_t seed, size_t n, const MemSpec& s, 
     for (size_t i = 0; i < n; ++i) {
         t += std::uniform_int_distribution<int>(0, maxGap)(rng);
         bool wr = std::uniform_real_distribution<double>(0, 1)(rng) < writeFrac;
-        uint32_t bank = std::uniform_int_distribution<uint32_t>(0, std::min(banks, s.banks) - 1)(rng);
+        uint32_t bank = std::uniform_int_distribution<uint32_t>(0, std::min(banks, 2 * s.banks) - 1)(rng);
         v.push_back(RefRequest{t, wr, bank, std::uniform_int_distribution<uint32_t>(0, rows - 1)(rng)});
     }
     return v;
@@ -104,6 +104,7 @@ MemSpec oddSpec() {
     s.tREFI = 400, s.tRFC = 60, s.tREFISB = 37, s.tRFCSB = 21, s.tRREFD = 5;
     s.tFAW = 30, s.tRRDS = 3, s.tRRDL = 7, s.tCCDL = 5, s.tWTRL = 11, s.tWTRS = 3, s.tRTW = 21;
     s.tRC = 45, s.tRAS = 30, s.tRP = 13;
+    s.actCycles = 1;
     return s;
 }
 
@@ -136,4 +137,38 @@ TEST_CASE("memory: controller equals reference on adversarial streams", "[memory
             for (uint32_t i = 0; i < 40; ++i) sparse.push_back(RefRequest{Cycle(i) * 997, i % 2 == 1, i % 16, i});
             compare(s, p, sparse);
         }
+}
+
+// Two pseudo-channels of one channel: separate banks and refresh, one row and
+// one column command bus (JEDEC pseudo-channel mode), ACT two cycles on the row bus.
+TEST_CASE("memory: two pseudo-channels sharing the command buses equal the reference", "[memory][equivalence]") {
+    int k = 0;
+    MemSpec three = testSpec();
+    three.actCycles = 3;
+    for (const MemSpec& s : {testSpec(), oddSpec(), three})
+        for (const auto& p : policies()) {
+            ++k;
+            INFO("policy set " << k);
+            compare(s, p, randomStream(uint32_t(k), 300, s, 4, 3, 0.3, 32), 2);
+            compare(s, p, randomStream(uint32_t(k) + 500, 200, s, 64, 12, 0.5, 32), 2);
+            std::vector<RefRequest> burst;  // both pseudo-channels at once: the buses decide
+            for (uint32_t i = 0; i < 150; ++i) burst.push_back(RefRequest{0, i % 3 == 0, (i * 5) % 32, i % 3});
+            compare(s, p, burst, 2);
+        }
+}
+
+TEST_CASE("memory: pseudo-channels of a channel wait for each other on the row and column buses", "[memory]") {
+    MemSpec s;  // actCycles 2
+    ControllerPolicy p;
+    p.refresh = ControllerPolicy::Refresh::None;
+    std::vector<RefDone> done;
+    // One read in bank 0 of each pseudo-channel, both offered at cycle 0 (accepted at 0 and 1).
+    auto log = runFast(s, p, {RefRequest{0, false, 0, 0}, RefRequest{0, false, 16, 0}}, 1000, done, 2);
+    REQUIRE(log.size() == 4);
+    CHECK(log[0].cmd == Command::ACT);
+    CHECK(log[0].cycle == 0);
+    CHECK(log[1].cmd == Command::ACT);
+    CHECK(log[1].cycle == 2);  // the first ACT holds the row bus for two cycles
+    CHECK(log[2].cycle == 1 + s.tRCDRD);  // RD counts from the ACT's last cycle
+    CHECK(log[3].cycle == 3 + s.tRCDRD);
 }

@@ -59,13 +59,16 @@ TEST_CASE("memory: each timing constraint gates at exactly N cycles", "[memory][
         TimingChecker ck(s);
         const Cycle t0 = 1000;
         ck.record(g.prev, g.prevBank, t0);
-        Cycle n = s.*g.delay + g.extra;
+        // An ACT's constraints count from its last cycle (actCycles = 2 here, as in HBM2).
+        const Cycle a = s.actCycles - 1;
+        Cycle n = s.*g.delay + g.extra + (g.prev == C::ACT ? a : 0) - (g.next == C::ACT ? a : 0);
         REQUIRE(ck.earliest(g.next, g.nextBank) == t0 + n);  // blocked at N-1, allowed at N
     }
 }
 
 TEST_CASE("memory: tFAW lets four activates through and gates the fifth", "[memory][gates]") {
     MemSpec s;
+    s.actCycles = 1;  // one-cycle ACT: the rule alone
     s.tFAW = 40;
     TimingChecker ck(s);
     Cycle t = 0;
@@ -80,6 +83,7 @@ TEST_CASE("memory: tFAW lets four activates through and gates the fifth", "[memo
 
 TEST_CASE("memory: one command per bus per cycle, row and column buses separate", "[memory][gates]") {
     MemSpec s;
+    s.actCycles = 1;  // one-cycle ACT: the rules alone
     TimingChecker ck(s);
     ck.record(C::ACT, 0, 500);
     REQUIRE(ck.earliest(C::PRE, 7) == 501);  // row bus busy at 500
@@ -90,6 +94,7 @@ TEST_CASE("memory: one command per bus per cycle, row and column buses separate"
 
 TEST_CASE("memory: auto-precharge closes the bank after tRTP or write recovery, not before tRAS", "[memory][gates]") {
     MemSpec s;
+    s.actCycles = 1;  // one-cycle ACT: the rules alone
     TimingChecker ck(s);
     ck.recordImplicitPrecharge(3, 200);
     REQUIRE(ck.earliest(C::ACT, 3) == 200 + s.tRP);

@@ -49,6 +49,7 @@ MemSpec MemSpec::fromConfig(const config::View& hbm) {
                           "tRRDL",  "tFAW",   "tRTP",  "tWR",  "tWTRS",   "tWTRL",  "tRTW",  "RL",
                           "WL",     "tDQSCK", "tREFI", "tRFC", "tREFISB", "tRFCSB", "tRREFD"};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); ++i) *fields[i] = t.integer(keys[i]);
+    m.actCycles = t.integer("act_cycles");
 
     // Relations the checker relies on: a violation would make the data bus
     // or a bank do two things at once.

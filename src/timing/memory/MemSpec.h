@@ -21,6 +21,7 @@ struct MemSpec {
     Cycle tRTP = 5, tWR = 14, tWTRS = 4, tWTRL = 9, tRTW = 18;
     Cycle RL = 17, WL = 7, tDQSCK = 1;
     Cycle tREFI = 3900, tRFC = 220, tREFISB = 244, tRFCSB = 96, tRREFD = 8;
+    Cycle actCycles = 2;  // tCK an ACT occupies the row command bus (HBM: 2)
 
     uint32_t banksPerGroup() const { return banks / bankGroups; }
     uint32_t bankGroupOf(uint32_t bank) const { return bank / banksPerGroup(); }

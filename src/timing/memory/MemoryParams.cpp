@@ -16,7 +16,9 @@ void declareOrg(Section& hbm) {
         .integer()
         .defaultValue(2)
         .range(1, 4)
-        .describe("Pseudo-channels per channel; each has its own controller and data bus here");
+        .describe(
+            "Pseudo-channels per channel; each has its own banks and data bus, and the pseudo-channels of a "
+            "channel share its row and column command buses (JEDEC pseudo-channel mode)");
     o.param("bank_groups").integer().defaultValue(4).range(1, 16).describe("Bank groups per pseudo-channel");
     o.param("banks").integer().defaultValue(16).range(1, 64).describe("Banks per pseudo-channel (all groups together)");
     o.param("rows").integer().defaultValue(32768).range(1, 1 << 24).describe("Rows per bank");
@@ -76,6 +78,14 @@ void declareTiming(Section& hbm) {
     };
     for (const T& x : ts)
         t.param(x.key).integer().withUnit("tCK").defaultValue(x.def).range(0, 1 << 20).describe(x.desc);
+    t.param("act_cycles")
+        .integer()
+        .withUnit("tCK")
+        .defaultValue(2)
+        .range(1, 4)
+        .describe(
+            "tCK an ACT occupies the row command bus; constraints involving an ACT count from its last cycle. "
+            "Basis: HBM2/HBM2E send ACT over two row-bus cycles (JESD235); DRAMSys's HBM2 checker does the same");
 }
 
 void declareAddressMap(Section& hbm) {

@@ -5,18 +5,24 @@
 
 namespace vgm::memory {
 
-PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy)
+PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy, uint32_t ranks)
     : spec_(spec),
       policy_(policy),
-      checker_(spec),
-      queues_(spec.banks),
-      openRow_(spec.banks, -1),
-      actCycle_(spec.banks, TimingChecker::kLongAgo),
-      cand_(spec.banks),
-      hasCand_(spec.banks, 0),
-      stale_(spec.banks, kChoiceStale) {
-    if (policy.refresh == ControllerPolicy::Refresh::AllBank) refreshDue_ = spec.tREFI;
-    if (policy.refresh == ControllerPolicy::Refresh::PerBank) refreshDue_ = spec.tREFISB;
+      checker_(spec, ranks),
+      queues_(spec.banks * ranks),
+      ranks_(ranks),
+      banks_(spec.banks * ranks),
+      openRow_(banks_, -1),
+      actCycle_(banks_, TimingChecker::kLongAgo),
+      ref_(ranks),
+      counters_(ranks),
+      cand_(banks_),
+      hasCand_(banks_, 0),
+      stale_(banks_, kChoiceStale) {
+    for (RankRefresh& r : ref_) {
+        if (policy.refresh == ControllerPolicy::Refresh::AllBank) r.due = spec.tREFI;
+        if (policy.refresh == ControllerPolicy::Refresh::PerBank) r.due = spec.tREFISB;
+    }
 }
 
 bool PcController::canAccept(uint32_t bank, Cycle now) const {
@@ -36,8 +42,9 @@ void PcController::accept(MemRequest req, Cycle now) {
 }
 
 bool PcController::bankBlocked(uint32_t bank) const {
-    if (!refreshPending_) return false;
-    return policy_.refresh == ControllerPolicy::Refresh::AllBank || bank == refreshBank_;
+    if (!pendingRanks_) return false;
+    const RankRefresh& r = ref_[rankOf(bank)];
+    return r.pending && (policy_.refresh == ControllerPolicy::Refresh::AllBank || bank % spec_.banks == r.bank);
 }
 
 bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
@@ -58,7 +65,7 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
 
 void PcController::computeCandidates() const {
     candMin_ = kNever;
-    for (uint32_t b = 0; b < spec_.banks; ++b) {
+    for (uint32_t b = 0; b < banks_; ++b) {
         if (stale_[b] == kChoiceStale)
             hasCand_[b] = candidateFor(b, cand_[b]);
         else if (stale_[b] == kTimeStale && hasCand_[b])
@@ -69,22 +76,27 @@ void PcController::computeCandidates() const {
     candValid_ = true;
 }
 
+// The refresh step of the lowest pending rank (PREA/PRE first if rows are open).
 bool PcController::refreshCandidate(Candidate& c) const {
-    if (!refreshPending_) return false;
+    if (!pendingRanks_) return false;
+    uint32_t k = 0;
+    while (!ref_[k].pending) ++k;
     c.index = -1;
     if (policy_.refresh == ControllerPolicy::Refresh::AllBank) {
-        c.bank = 0;
-        c.cmd = openBanks_ ? Command::PREA : Command::REFab;
+        c.bank = k * spec_.banks;
+        c.cmd = ref_[k].openBanks ? Command::PREA : Command::REFab;
     } else {
-        c.bank = refreshBank_;
-        c.cmd = openRow_[refreshBank_] >= 0 ? Command::PRE : Command::REFpb;
+        c.bank = k * spec_.banks + ref_[k].bank;
+        c.cmd = openRow_[c.bank] >= 0 ? Command::PRE : Command::REFpb;
     }
     c.at = std::max(now_, checker_.earliest(c.cmd, c.bank));
     return true;
 }
 
 Cycle PcController::nextEvent() const {
-    Cycle t = refreshPending_ ? kNever : std::max(now_, refreshDue_);
+    Cycle t = kNever;
+    for (const RankRefresh& r : ref_)
+        if (!r.pending) t = std::min(t, std::max(now_, r.due));
     Candidate c;
     if (refreshCandidate(c)) t = std::min(t, c.at);
     if (!candValid_) computeCandidates();
@@ -104,13 +116,14 @@ void PcController::runUntil(Cycle end, std::vector<Completion>& out) {
 // and one row command (separate HBM buses), each the oldest legal candidate.
 void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
     now_ = t;
-    if (!refreshPending_ && t >= refreshDue_) refreshPending_ = true, invalidateAll();
+    for (RankRefresh& r : ref_)
+        if (!r.pending && t >= r.due) r.pending = true, ++pendingRanks_, invalidateAll();
     Candidate col{}, row{}, c{};
     bool haveCol = false, haveRow = false;
     uint64_t colSeq = 0, rowSeq = 0;
     if (!candValid_) computeCandidates();
     if (candMin_ <= t)
-        for (uint32_t b = 0; b < spec_.banks; ++b) {
+        for (uint32_t b = 0; b < banks_; ++b) {
             if (!hasCand_[b] || cand_[b].at > t) continue;
             c = cand_[b];
             uint64_t seq = queues_[b][size_t(c.index)].seq;
@@ -131,37 +144,42 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
         invalidateAll();  // rows or the refresh-blocked bank change
     } else {
         stale_[c.bank] = kChoiceStale;
-        for (uint32_t b = 0; b < spec_.banks; ++b)
+        for (uint32_t b = 0; b < banks_; ++b)
             if (hasCand_[b] && stale_[b] == kFresh && checker_.affectsOthers(c.cmd, cand_[b].cmd))
                 stale_[b] = kTimeStale;
     }
     checker_.record(c.cmd, c.bank, t);
-    ++counters_.commands[int(c.cmd)];
+    PcCounters& k = counters_[rankOf(c.bank)];
+    ++k.commands[int(c.cmd)];
     bool autoPre = isColumn(c.cmd) && !policy_.openPage;
     if (log_) log_->push_back(IssuedCommand{t, c.cmd, c.bank, autoPre});
     switch (c.cmd) {
         case Command::ACT:
             openRow_[c.bank] = queues_[c.bank][size_t(c.index)].row;
-            actCycle_[c.bank] = t;
-            ++openBanks_;
+            actCycle_[c.bank] = t + spec_.actCycles - 1;
+            ++ref_[rankOf(c.bank)].openBanks;
             if (queues_[c.bank][size_t(c.index)].rowState == 0) queues_[c.bank][size_t(c.index)].rowState = 1;
             break;
         case Command::PRE:
             openRow_[c.bank] = -1;
-            --openBanks_;
+            --ref_[rankOf(c.bank)].openBanks;
             if (c.index >= 0) queues_[c.bank][size_t(c.index)].rowState = 2;
             break;
-        case Command::PREA:
-            std::fill(openRow_.begin(), openRow_.end(), -1);
-            openBanks_ = 0;
+        case Command::PREA: {
+            const uint32_t first = rankOf(c.bank) * spec_.banks;
+            std::fill(openRow_.begin() + first, openRow_.begin() + first + spec_.banks, -1);
+            ref_[rankOf(c.bank)].openBanks = 0;
             break;
+        }
         case Command::REFab:
         case Command::REFpb: {
             bool all = c.cmd == Command::REFab;
-            counters_.refreshBusyCycles += uint64_t(all ? spec_.tRFC : spec_.tRFCSB);
-            refreshPending_ = false;
-            refreshDue_ += all ? spec_.tREFI : spec_.tREFISB;
-            if (!all) refreshBank_ = (refreshBank_ + 1) % spec_.banks;
+            RankRefresh& r = ref_[rankOf(c.bank)];
+            k.refreshBusyCycles += uint64_t(all ? spec_.tRFC : spec_.tRFCSB);
+            r.pending = false;
+            --pendingRanks_;
+            r.due += all ? spec_.tREFI : spec_.tREFISB;
+            if (!all) r.bank = (r.bank + 1) % spec_.banks;
             break;
         }
         case Command::RD:
@@ -172,15 +190,15 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
             --queued_;
             bool wr = c.cmd == Command::WR;
             Cycle done = t + (wr ? spec_.writeLatency() : spec_.readLatency());
-            out.push_back(Completion{r.tag, wr, t, done, r.rowState});
-            (wr ? counters_.writes : counters_.reads)++;
-            (r.rowState == 0 ? counters_.rowHits : r.rowState == 1 ? counters_.rowMisses : counters_.rowConflicts)++;
-            counters_.dataBusyCycles += uint64_t(spec_.burstCycles());
+            out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank)});
+            (wr ? k.writes : k.reads)++;
+            (r.rowState == 0 ? k.rowHits : r.rowState == 1 ? k.rowMisses : k.rowConflicts)++;
+            k.dataBusyCycles += uint64_t(spec_.burstCycles());
             if (autoPre) {
                 Cycle ready = wr ? t + spec_.writeLatency() + spec_.tWR : t + spec_.tRTP;
                 checker_.recordImplicitPrecharge(c.bank, std::max(ready, actCycle_[c.bank] + spec_.tRAS));
                 openRow_[c.bank] = -1;
-                --openBanks_;
+                --ref_[rankOf(c.bank)].openBanks;
             }
             break;
         }

@@ -1,6 +1,9 @@
 #pragma once
-// One HBM pseudo-channel: request buffer, bank states, scheduler, refresh
-// and the timing checker. Event-driven: nextEvent() is the earliest cycle at
+// The controller of one HBM channel: `ranks` pseudo-channels (1 = a
+// pseudo-channel alone) sharing the row and column command buses; request
+// buffer, bank states, scheduler, refresh per pseudo-channel and the timing
+// checker. Banks are numbered rank x banks + bank (MemRequest::bank).
+// Event-driven: nextEvent() is the earliest cycle at
 // which anything can happen, runUntil() issues every command before a cycle;
 // there is no per-cycle loop. An idle channel refreshes lazily: the missed
 // refreshes are replayed (at their exact cycles) when the next request comes.
@@ -20,6 +23,7 @@ struct Completion {
     Cycle issued;  // RD/WR command cycle
     Cycle done;    // last data beat
     uint8_t rowState;
+    uint32_t rank = 0;  // pseudo-channel within the controller
 };
 
 struct PcCounters {
@@ -34,7 +38,7 @@ class PcController {
 public:
     static constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
 
-    PcController(const MemSpec& spec, const ControllerPolicy& policy);
+    PcController(const MemSpec& spec, const ControllerPolicy& policy, uint32_t ranks = 1);
 
     // True when `bank`'s buffer has a slot and nothing was accepted at `now`.
     bool canAccept(uint32_t bank, Cycle now) const;
@@ -47,7 +51,8 @@ public:
     bool hasRequests() const { return queued_ > 0; }
     Cycle now() const { return now_; }
 
-    const PcCounters& counters() const { return counters_; }
+    const PcCounters& counters(uint32_t rank = 0) const { return counters_[rank]; }
+    uint32_t ranks() const { return ranks_; }
     // When set, every issued command is appended (tests compare these).
     void setCommandLog(std::vector<IssuedCommand>* log) { log_ = log; }
 
@@ -65,6 +70,7 @@ private:
     // or its request/command choice must be redone (queue, row or refresh changed).
     enum : uint8_t { kFresh, kTimeStale, kChoiceStale };
     bool refreshCandidate(Candidate& c) const;
+    uint32_t rankOf(uint32_t bank) const { return bank / spec_.banks; }
     bool bankBlocked(uint32_t bank) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
     void issue(const Candidate& c, Cycle t, std::vector<Completion>& out);
@@ -73,15 +79,21 @@ private:
     ControllerPolicy policy_;
     TimingChecker checker_;
     std::vector<std::deque<MemRequest>> queues_;  // per bank
+    uint32_t ranks_, banks_;                      // banks_ over all ranks
     std::vector<int64_t> openRow_;                // -1 closed
     std::vector<Cycle> actCycle_;
-    uint32_t queued_ = 0, openBanks_ = 0;
+    uint32_t queued_ = 0;
     uint64_t seq_ = 0;
     Cycle now_ = 0, lastAccept_ = -1;
-    Cycle refreshDue_ = kNever;
-    bool refreshPending_ = false;
-    uint32_t refreshBank_ = 0;
-    PcCounters counters_;
+    struct RankRefresh {
+        Cycle due = kNever;
+        bool pending = false;
+        uint32_t bank = 0;  // per-bank refresh: next bank (within the rank)
+        uint32_t openBanks = 0;
+    };
+    std::vector<RankRefresh> ref_;
+    uint32_t pendingRanks_ = 0;
+    std::vector<PcCounters> counters_;  // per rank
     std::vector<IssuedCommand>* log_ = nullptr;
     // Candidates of every bank. A bank's entry goes stale when its queue or
     // row changes, or a command that can move its earliest cycle issues.

@@ -6,12 +6,18 @@ namespace vgm::memory {
 
 using C = Command;
 
-TimingChecker::TimingChecker(const MemSpec& s)
+TimingChecker::TimingChecker(const MemSpec& s, uint32_t ranks)
     : spec_(s),
-      bankBound_(size_t(kCommands) * s.banks, kLongAgo),
-      groupBound_(size_t(kCommands) * s.bankGroups, kLongAgo) {
-    pcBound_.fill(kLongAgo);
-    faw_.fill(kLongAgo);
+      ranks_(ranks),
+      banks_(s.banks * ranks),
+      groups_(s.bankGroups * ranks),
+      actExtra_(s.actCycles - 1),
+      bankBound_(size_t(kCommands) * banks_, kLongAgo),
+      groupBound_(size_t(kCommands) * groups_, kLongAgo),
+      pcBound_(size_t(kCommands) * ranks, kLongAgo),
+      faw_(ranks),
+      fawHead_(ranks, 0) {
+    for (auto& f : faw_) f.fill(kLongAgo);
     const Cycle wrData = s.WL + s.burstCycles();  // WR to end of write data
     // ACT: bank cycle, activate spacing, after precharge and refresh.
     add(C::ACT, C::ACT, Bank, s.tRC);
@@ -69,30 +75,33 @@ void TimingChecker::add(Command next, Command prev, Scope scope, Cycle delay) {
 }
 
 Cycle TimingChecker::earliest(Command cmd, uint32_t bank) const {
-    Cycle t = (isColumn(cmd) ? lastColBus_ : lastRowBus_) + 1;
-    t = std::max(t, pcBound_[int(cmd)]);
-    t = std::max(t, groupBound_[size_t(cmd) * spec_.bankGroups + spec_.bankGroupOf(bank)]);
-    t = std::max(t, bankBound_[size_t(cmd) * spec_.banks + bank]);
-    if (cmd == C::ACT || cmd == C::REFpb) t = std::max(t, faw_[fawHead_] + spec_.tFAW);
-    return t;
+    const uint32_t rank = bank / spec_.banks, group = rank * spec_.bankGroups + spec_.bankGroupOf(bank % spec_.banks);
+    Cycle t = pcBound_[size_t(cmd) * ranks_ + rank];
+    t = std::max(t, groupBound_[size_t(cmd) * groups_ + group]);
+    t = std::max(t, bankBound_[size_t(cmd) * banks_ + bank]);
+    if (cmd == C::ACT || cmd == C::REFpb) t = std::max(t, faw_[rank][fawHead_[rank]] + spec_.tFAW);
+    t -= lastCycle(cmd, 0);  // bounds hold for the last cycle of the command
+    return std::max(t, (isColumn(cmd) ? lastColBus_ : lastRowBus_) + 1);
 }
 
 void TimingChecker::stamp(Command c, uint32_t bank, Cycle at) {
-    const uint32_t group = spec_.bankGroupOf(bank);
+    const uint32_t rank = bank / spec_.banks, group = rank * spec_.bankGroups + spec_.bankGroupOf(bank % spec_.banks);
     for (const Rule& r : after_[int(c)]) {
-        Cycle& b = r.scope == Bank    ? bankBound_[size_t(r.next) * spec_.banks + bank]
-                   : r.scope == Group ? groupBound_[size_t(r.next) * spec_.bankGroups + group]
-                                      : pcBound_[int(r.next)];
+        Cycle& b = r.scope == Bank    ? bankBound_[size_t(r.next) * banks_ + bank]
+                   : r.scope == Group ? groupBound_[size_t(r.next) * groups_ + group]
+                                      : pcBound_[size_t(r.next) * ranks_ + rank];
         b = std::max(b, at + r.delay);
     }
 }
 
 void TimingChecker::record(Command cmd, uint32_t bank, Cycle at) {
-    stamp(cmd, bank, at);  // PREA and REFab only have channel-wide rules, so `bank` does not matter
-    (isColumn(cmd) ? lastColBus_ : lastRowBus_) = at;
+    const Cycle last = lastCycle(cmd, at);
+    stamp(cmd, bank, last);  // PREA and REFab only have rank-wide rules: any bank of the rank will do
+    (isColumn(cmd) ? lastColBus_ : lastRowBus_) = last;
     if (cmd == C::ACT || cmd == C::REFpb) {
-        faw_[fawHead_] = at;
-        fawHead_ = (fawHead_ + 1) % 4;
+        const uint32_t rank = bank / spec_.banks;
+        faw_[rank][fawHead_[rank]] = last;
+        fawHead_[rank] = (fawHead_[rank] + 1) % 4;
     }
 }
 

@@ -1,9 +1,11 @@
 #pragma once
-// Clock-stepped reference for the HBM pseudo-channel controller: every tCK it
+// Clock-stepped reference for the HBM channel controller: every tCK it
 // offers requests, then tries every bank's next command and checks it
 // against the whole recent command history, pair by pair, straight from the
-// memspec definitions. Slow and obvious on purpose; PcController must give
-// the same command timestamps.
+// memspec definitions. `ranks` pseudo-channels share one row and one column
+// command bus; an ACT holds the row bus for actCycles and its constraints
+// count from its last cycle. Slow and obvious on purpose; PcController must
+// give the same command timestamps.
 #include <algorithm>
 #include <deque>
 #include <vector>
@@ -20,7 +22,7 @@ using memory::IssuedCommand;
 struct RefRequest {
     Cycle cycle;  // offered at
     bool write;
-    uint32_t bank, row;
+    uint32_t bank, row;  // bank: rank x banks + bank
 };
 
 struct RefDone {
@@ -30,19 +32,23 @@ struct RefDone {
 
 class ReferenceController {
 public:
-    ReferenceController(const memory::MemSpec& s, const memory::ControllerPolicy& p) : s_(s), p_(p) {
-        queues_.resize(s.banks);
-        openRow_.assign(s.banks, -1);
-        actAt_.assign(s.banks, -1000000);
+    ReferenceController(const memory::MemSpec& s, const memory::ControllerPolicy& p, uint32_t ranks = 1)
+        : s_(s), p_(p), ranks_(ranks) {
+        queues_.resize(s.banks * ranks);
+        openRow_.assign(s.banks * ranks, -1);
+        actAt_.assign(s.banks * ranks, -1000000);
         refreshEvery_ = p.refresh == memory::ControllerPolicy::Refresh::PerBank ? s.tREFISB : s.tREFI;
-        due_ = p.refresh == memory::ControllerPolicy::Refresh::None ? -1 : refreshEvery_;
+        due_.assign(ranks, p.refresh == memory::ControllerPolicy::Refresh::None ? -1 : refreshEvery_);
+        pending_.assign(ranks, false);
+        refBank_.assign(ranks, 0);
     }
 
     // Steps cycles [0, end) over the stream; returns issued commands.
     std::vector<IssuedCommand> run(const std::vector<RefRequest>& reqs, Cycle end, std::vector<RefDone>& done) {
         size_t next = 0;
         for (Cycle t = 0; t < end; ++t) {
-            if (due_ >= 0 && t >= due_) pending_ = true;
+            for (uint32_t k = 0; k < ranks_; ++k)
+                if (due_[k] >= 0 && t >= due_[k]) pending_[k] = true;
             if (next < reqs.size() && reqs[next].cycle <= t && hasRoom(reqs[next].bank)) {
                 queues_[reqs[next].bank].push_back(Entry{next, reqs[next], seq_++});
                 ++next;
@@ -73,7 +79,9 @@ private:
 
     // Minimum distance from `a` to `b` that the memspec requires (kNoRule = none).
     Cycle gap(const Past& a, Command b, uint32_t bank) const {
-        bool sameBank = a.bank == bank, sameGroup = s_.bankGroupOf(a.bank) == s_.bankGroupOf(bank);
+        const bool sameRank = a.bank / s_.banks == bank / s_.banks;
+        if (!sameRank) return kNoRule;  // pseudo-channels only share the command buses
+        bool sameBank = a.bank == bank, sameGroup = s_.bankGroupOf(a.bank % s_.banks) == s_.bankGroupOf(bank % s_.banks);
         Cycle wrEnd = s_.WL + s_.burstLength / s_.dataRate;
         Cycle g = kNoRule;
         auto need = [&](bool cond, Cycle d) {
@@ -151,13 +159,17 @@ private:
         return g;
     }
 
+    Cycle last(Command c, Cycle start) const { return c == Command::ACT ? start + s_.actCycles - 1 : start; }
+
     bool legal(Command c, uint32_t bank, Cycle t) const {
         int activates = 0;
+        const Cycle te = last(c, t);
         for (const Past& a : history_) {
-            if (a.onBus && a.at == t && memory::isColumn(a.cmd) == memory::isColumn(c)) return false;
-            if (t < a.at + gap(a, c, bank)) return false;
+            const Cycle ae = a.onBus ? last(a.cmd, a.at) : a.at;
+            if (a.onBus && a.at <= t && t <= ae && memory::isColumn(a.cmd) == memory::isColumn(c)) return false;
+            if (te < ae + gap(a, c, bank)) return false;
             bool actLike = a.cmd == Command::ACT || a.cmd == Command::REFpb;
-            if (actLike && a.at > t - s_.tFAW) ++activates;
+            if (actLike && a.bank / s_.banks == bank / s_.banks && ae > te - s_.tFAW) ++activates;
         }
         return !((c == Command::ACT || c == Command::REFpb) && activates >= 4);
     }
@@ -169,9 +181,10 @@ private:
         Command colCmd = Command::RD, rowCmd = Command::ACT;
         uint64_t colSeq = ~0ull, rowSeq = ~0ull;
         size_t colIdx = 0, rowIdx = 0;
-        for (uint32_t b = 0; b < s_.banks; ++b) {
+        for (uint32_t b = 0; b < s_.banks * ranks_; ++b) {
             auto& q = queues_[b];
-            bool blocked = pending_ && (p_.refresh == memory::ControllerPolicy::Refresh::AllBank || b == refBank_);
+            const uint32_t k = b / s_.banks;
+            bool blocked = pending_[k] && (p_.refresh == memory::ControllerPolicy::Refresh::AllBank || b % s_.banks == refBank_[k]);
             if (q.empty() || blocked) continue;
             size_t pick = 0;
             if (p_.scheduler == memory::ControllerPolicy::Scheduler::FrFcfs && openRow_[b] >= 0)
@@ -187,13 +200,17 @@ private:
             if (col && q[pick].seq < colSeq) colSeq = q[pick].seq, colBank = int(b), colCmd = c, colIdx = pick;
             if (!col && q[pick].seq < rowSeq) rowSeq = q[pick].seq, rowBank = int(b), rowCmd = c, rowIdx = pick;
         }
-        if (pending_) {
+        for (uint32_t k = 0; k < ranks_; ++k) {  // the lowest pending rank refreshes first
+            if (!pending_[k]) continue;
             bool all = p_.refresh == memory::ControllerPolicy::Refresh::AllBank;
-            bool anyOpen = std::any_of(openRow_.begin(), openRow_.end(), [](int64_t r) { return r >= 0; });
+            const uint32_t first = k * s_.banks;
+            bool anyOpen = std::any_of(openRow_.begin() + first, openRow_.begin() + first + s_.banks,
+                                       [](int64_t r) { return r >= 0; });
             Command c = all ? (anyOpen ? Command::PREA : Command::REFab)
-                            : (openRow_[refBank_] >= 0 ? Command::PRE : Command::REFpb);
-            uint32_t b = all ? 0 : refBank_;
+                            : (openRow_[first + refBank_[k]] >= 0 ? Command::PRE : Command::REFpb);
+            uint32_t b = all ? first : first + refBank_[k];
             if (legal(c, b, t)) rowBank = int(b), rowCmd = c, rowIdx = size_t(-1);
+            break;
         }
         if (colBank >= 0) doColumn(t, uint32_t(colBank), colCmd, colIdx, done);
         if (rowBank >= 0) doRow(t, uint32_t(rowBank), rowCmd, rowIdx);
@@ -219,13 +236,14 @@ private:
     void doRow(Cycle t, uint32_t b, Command c, size_t idx) {
         history_.push_back(Past{t, c, b, true});
         log_.push_back(IssuedCommand{t, c, b, false});
-        if (c == Command::ACT) openRow_[b] = queues_[b][idx].r.row, actAt_[b] = t;
+        const uint32_t k = b / s_.banks;
+        if (c == Command::ACT) openRow_[b] = queues_[b][idx].r.row, actAt_[b] = last(c, t);
         if (c == Command::PRE) openRow_[b] = -1;
-        if (c == Command::PREA) std::fill(openRow_.begin(), openRow_.end(), -1);
+        if (c == Command::PREA) std::fill(openRow_.begin() + k * s_.banks, openRow_.begin() + (k + 1) * s_.banks, -1);
         if (c == Command::REFab || c == Command::REFpb) {
-            pending_ = false;
-            due_ += refreshEvery_;
-            if (c == Command::REFpb) refBank_ = (refBank_ + 1) % s_.banks;
+            pending_[k] = false;
+            due_[k] += refreshEvery_;
+            if (c == Command::REFpb) refBank_[k] = (refBank_[k] + 1) % s_.banks;
         }
     }
 
@@ -237,10 +255,12 @@ private:
     std::vector<Cycle> actAt_;
     std::deque<Past> history_;
     std::vector<IssuedCommand> log_;
+    uint32_t ranks_;
     uint64_t seq_ = 0;
-    Cycle due_ = -1, refreshEvery_ = 0;
-    bool pending_ = false;
-    uint32_t refBank_ = 0;
+    Cycle refreshEvery_ = 0;
+    std::vector<Cycle> due_;
+    std::vector<bool> pending_;
+    std::vector<uint32_t> refBank_;
 };
 
 }  // namespace vgm::test
