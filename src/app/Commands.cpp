@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"trace", "generate a workload trace, or print a trace's totals (trace info)", traceCommand},
         {"program", "print the per-unit commands a trace is lowered into for a config", programCommand},
         {"membench", "drive the memory system alone and report bandwidth and latency", membenchCommand},
+        {"gpu", "estimate a trace on a GPU preset (analytical baseline model)", gpuCommand},
     };
     return table;
 }

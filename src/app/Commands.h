@@ -27,5 +27,6 @@ int traceCommand(const Args& args);   // TraceCommand.cpp
 int programCommand(const Args& args);  // ProgramCommand.cpp
 
 int membenchCommand(const Args& args);  // MembenchCommand.cpp
+int gpuCommand(const Args& args);       // GpuCommand.cpp
 
 }  // namespace vgm::app

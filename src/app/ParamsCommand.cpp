@@ -5,6 +5,7 @@
 #include "common/Error.h"
 #include "common/Suggest.h"
 #include "config/Config.h"
+#include "gpu/GpuSpec.h"
 
 namespace vgm::app {
 
@@ -28,7 +29,7 @@ int paramsCommand(const Args& args) {
     po::options_description opts("options");
     std::string component;
     opts.add_options()
-        ("component", po::value(&component), "only this top-level section (e.g. dsp, memory)")
+        ("component", po::value(&component), "only this top-level section (e.g. dsp, memory), or gpu: the GPU preset schema")
         ("skeleton", "print a complete config with every default (a valid config)")
         ("json", "print the table as JSON");
     po::positional_options_description pos;
@@ -37,18 +38,26 @@ int paramsCommand(const Args& args) {
     if (!parseArgs("params", "[COMPONENT] [--skeleton] [--json]", args, opts, vm, &pos)) return 0;
 
     const config::Section& root = config::configSchema();
+    // GPU baseline presets (configs/gpu/*.json) have their own schema, listed as gpu:<path>.
+    const bool gpuOnly = component == "gpu";
+    if (gpuOnly && vm.count("skeleton")) {
+        std::cout << dumpJson(gpu::gpuFromJson(Json::object(), "(defaults)").resolved);
+        return 0;
+    }
+    if (gpuOnly) component.clear();
     if (vm.count("skeleton")) {
         std::cout << dumpJson(config::Config::fromJson(Json::object(), "(defaults)").resolved());
         return 0;
     }
     Json rows = Json::array();
     if (component.empty()) {
-        collect(root, "", rows);
+        if (!gpuOnly) collect(root, "", rows);
+        collect(gpu::gpuSchema(), "gpu:", rows);
     } else {
         const config::Section* s = root.findSection(component);
         if (!s)
             throw InputError("vgmsim params: unknown component '" + component + "'" +
-                             didYouMean(component, root.keys()) + "; allowed: " + joinNames(root.keys()));
+                             didYouMean(component, root.keys()) + "; allowed: " + joinNames(root.keys()) + ", gpu");
         collect(*s, component + (s->isArray ? "[]." : "."), rows);
     }
     if (vm.count("json")) {

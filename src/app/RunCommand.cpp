@@ -2,11 +2,13 @@
 // config.resolved.json and a short summary on stdout.
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 #include "app/ArgParse.h"
 #include "common/Error.h"
 #include "config/Config.h"
+#include "gpu/Baseline.h"
 #include "models/Simulation.h"
 #include "power/Energy.h"
 #include "power/Resources.h"
@@ -17,7 +19,7 @@ namespace vgm::app {
 
 int runCommand(const Args& args) {
     po::options_description opts("options");
-    std::string configPath, tracePath, outDir, timeline;
+    std::string configPath, tracePath, outDir, timeline, baselinePath, baselineStages = "dit";
     std::vector<std::string> sets;
     opts.add_options()
         ("config,c", po::value(&configPath)->required(), "hardware config (JSON)")
@@ -25,6 +27,8 @@ int runCommand(const Args& args) {
         ("set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable), e.g. clock.fabric_mhz=250")
         ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/)")
         ("timeline", po::value(&timeline), "also write a Chrome trace-event timeline (Perfetto) to this file")
+        ("baseline", po::value(&baselinePath), "compare with a GPU preset (configs/gpu/*.json): adds report.json baseline")
+        ("baseline-stages", po::value(&baselineStages), "dit (default) or all: also text encoder and VAE decode (from the GPU)")
         ("allow-overfit", "simulate even if the design does not fit the device")
         ("quiet,q", "print nothing on success");
     po::variables_map vm;
@@ -33,6 +37,9 @@ int runCommand(const Args& args) {
 
     const config::Config cfg = config::Config::load(configPath, sets);
     const workload::Trace trace = workload::readTrace(tracePath);
+    const gpu::StageSet stageSet = gpu::parseStageSet(baselineStages, "--baseline-stages");
+    std::optional<gpu::GpuSpec> baseline;
+    if (!baselinePath.empty()) baseline = gpu::loadGpu(baselinePath);
     const power::ResourceEstimate resources = power::estimateResources(cfg);
     if (!resources.fits() && !vm.count("allow-overfit"))
         throw InputError(configPath + ": design does not fit " + resources.device.part + " (DSP " +
@@ -50,9 +57,10 @@ int runCommand(const Args& args) {
 
     const double latency = static_cast<double>(run.totalCycles) / (cfg.root()["clock"].real("fabric_mhz") * 1e6);
     const power::EnergyReport energy = power::computeEnergy(cfg, run, latency);
-    const Json report = report::buildReport({cfg, trace, run, energy, resources});
+    Json report = report::buildReport({cfg, trace, run, energy, resources});
+    if (baseline) gpu::addBaseline(report, gpu::estimateGpu(*baseline, trace, stageSet));
     report::writeRunOutputs(outDir, report, report::layersCsv(run), cfg);
-    if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir);
+    if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir) << gpu::baselineSummary(report);
     return 0;
 }
 

@@ -47,13 +47,28 @@ Objective parseObjective(const std::string& text) {
     return {text, false};
 }
 
+const std::vector<std::string>& baselineMetrics() {
+    static const std::vector<std::string> m = {"baseline.speedup_dit",          "baseline.energy_efficiency_dit",
+                                               "baseline.speedup_total",        "baseline.energy_efficiency_total",
+                                               "baseline.gpu_dit_latency_s",    "baseline.gpu_total_latency_s",
+                                               "baseline.gpu_energy_j",         "baseline.design.total_latency_s",
+                                               "baseline.design.energy_j"};
+    return m;
+}
+
+bool needsBaseline(const std::string& objective) {
+    return parseObjective(objective).metric.rfind("baseline.", 0) == 0;
+}
+
 std::string checkObjective(const std::string& text) {
     const std::string metric = parseObjective(text).metric;
     if (metric.rfind("stats.", 0) == 0 && metric.size() > 6) return "";
-    for (const auto& m : resultMetrics())
+    std::vector<std::string> known = resultMetrics();
+    known.insert(known.end(), baselineMetrics().begin(), baselineMetrics().end());
+    for (const auto& m : known)
         if (m == metric) return "";
-    return "unknown objective '" + metric + "'" + didYouMean(metric, resultMetrics()) +
-           "; allowed: " + joinNames(resultMetrics()) + ", any stats.* path, each optionally prefixed max:";
+    return "unknown objective '" + metric + "'" + didYouMean(metric, known) + "; allowed: " + joinNames(known) +
+           ", any stats.* path, each optionally prefixed max:";
 }
 
 }  // namespace vgm::dse

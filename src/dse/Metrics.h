@@ -26,4 +26,10 @@ Objective parseObjective(const std::string& text);
 // "" when `text` names a known metric (or any stats.* path), else the problem.
 std::string checkObjective(const std::string& text);
 
+// The ratio metrics over a GPU baseline (report.json "baseline" section, when
+// the points run with --baseline): speedup and energy efficiency, DiT only or
+// whole generation, and the GPU's own figures.
+const std::vector<std::string>& baselineMetrics();
+bool needsBaseline(const std::string& objective);
+
 }  // namespace vgm::dse

@@ -149,6 +149,7 @@ SweepSummary runSweep(const SweepOptions& opt) {
         job.argv = {opt.exe, "run", "--config", spec.baseConfig, "--trace", p.trace};
         for (const auto& s : spec.sets) job.argv.insert(job.argv.end(), {"--set", s});
         for (const auto& s : p.setArgs()) job.argv.insert(job.argv.end(), {"--set", s});
+        if (!spec.baseline.empty()) job.argv.insert(job.argv.end(), {"--baseline", spec.baseline});
         job.argv.insert(job.argv.end(), {"--out", dir, "--quiet"});
         job.stderrPath = dir + "/stderr.txt";
         job.timeoutS = timeout;

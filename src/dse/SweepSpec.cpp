@@ -4,6 +4,7 @@
 
 #include "common/Hash.h"
 #include "dse/Metrics.h"
+#include "gpu/GpuSpec.h"
 
 namespace vgm::dse {
 
@@ -46,7 +47,7 @@ static Constraint parseConstraint(const JsonIn& in) {
 SweepSpec SweepSpec::fromJson(const Json& doc, const std::string& file) {
     JsonIn in(doc, file);
     in.expectKeys({"name", "description", "base_config", "traces", "sets", "mode", "samples", "seed", "axes",
-                   "constraints", "objectives", "timeout_s"});
+                   "constraints", "objectives", "timeout_s", "baseline"});
     SweepSpec s;
     s.file = file;
     s.name = in.str("name", std::filesystem::path(file).stem().string());
@@ -94,6 +95,15 @@ SweepSpec SweepSpec::fromJson(const Json& doc, const std::string& file) {
         for (size_t i = 0; i < cs.size(); ++i) s.constraints.push_back(parseConstraint(cs.at(i)));
     }
     s.objectives = in.has("objectives") ? parseObjectives(in["objectives"]) : defaultObjectives();
+    if (in.has("baseline")) {
+        s.baseline = in["baseline"].str();
+        gpu::loadGpu(s.resolvePath(s.baseline));  // a bad preset fails here, not in every point
+    }
+    for (size_t i = 0; i < s.objectives.size() && s.baseline.empty(); ++i)
+        for (const auto& o : s.objectives[i])
+            if (needsBaseline(o))
+                in["objectives"].at(i).fail("'" + o + "' needs a GPU baseline; allowed: add \"baseline\": "
+                                            "\"<configs/gpu/*.json>\" to the spec");
     s.timeoutS = in.number("timeout_s", 3600);
     if (s.timeoutS <= 0) in["timeout_s"].fail("allowed: a number of seconds > 0");
     s.hash = hashString(doc.dump());

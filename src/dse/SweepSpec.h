@@ -13,7 +13,8 @@
 //             {"name": "buf", "tied": [{"path": ..., "values": [...]}, {"path": ..., "values": [...]}]} ],
 //   "constraints": ["fits", "dsp.rows * dsp.cols <= 4096"],
 //   "objectives": [["latency_s", "energy_j"], ["latency_s", "resources.dsp"]],
-//   "timeout_s": 3600
+//   "timeout_s": 3600,
+//   "baseline": "../gpu/rtx3090.json"            every point runs with --baseline (ratio metrics)
 // }
 #include <cstdint>
 #include <string>
@@ -46,6 +47,7 @@ struct SweepSpec {
     std::vector<Constraint> constraints;
     std::vector<std::vector<std::string>> objectives;
     double timeoutS = 3600;
+    std::string baseline;  // GPU preset as written in the spec; "" = none
     std::string hash;  // of the spec text: shards and resumes must agree on it
 
     static SweepSpec load(const std::string& path);
