@@ -48,10 +48,10 @@ Objective parseObjective(const std::string& text) {
 }
 
 const std::vector<std::string>& baselineMetrics() {
-    static const std::vector<std::string> m = {"baseline.speedup_dit",          "baseline.energy_efficiency_dit",
-                                               "baseline.speedup_total",        "baseline.energy_efficiency_total",
-                                               "baseline.gpu_dit_latency_s",    "baseline.gpu_total_latency_s",
-                                               "baseline.gpu_energy_j",         "baseline.design.total_latency_s",
+    static const std::vector<std::string> m = {"baseline.speedup_dit",       "baseline.energy_efficiency_dit",
+                                               "baseline.speedup_total",     "baseline.energy_efficiency_total",
+                                               "baseline.gpu_dit_latency_s", "baseline.gpu_total_latency_s",
+                                               "baseline.gpu_energy_j",      "baseline.design.total_latency_s",
                                                "baseline.design.energy_j"};
     return m;
 }

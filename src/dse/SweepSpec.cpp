@@ -102,7 +102,8 @@ SweepSpec SweepSpec::fromJson(const Json& doc, const std::string& file) {
     for (size_t i = 0; i < s.objectives.size() && s.baseline.empty(); ++i)
         for (const auto& o : s.objectives[i])
             if (needsBaseline(o))
-                in["objectives"].at(i).fail("'" + o + "' needs a GPU baseline; allowed: add \"baseline\": "
+                in["objectives"].at(i).fail("'" + o +
+                                            "' needs a GPU baseline; allowed: add \"baseline\": "
                                             "\"<configs/gpu/*.json>\" to the spec");
     s.timeoutS = in.number("timeout_s", 3600);
     if (s.timeoutS <= 0) in["timeout_s"].fail("allowed: a number of seconds > 0");
