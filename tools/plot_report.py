@@ -87,7 +87,7 @@ ENERGY_LABELS = {"dsp58_int8": "DSP58 INT8 MACs", "dsp58_int16": "DSP58 INT16 MA
 def series_style(k):
     """Colour, marker and line style of series k: 20 colours x 4 markers x 3 dashes, so a
     role never shares its look with another (a 10-colour cycle hid fc1 under fc2)."""
-    colours = plt.get_cmap("tab20").colors
+    colours = list(plt.get_cmap("tab10").colors) + list(plt.get_cmap("tab20").colors[1::2])
     return colours[k % 20], "osD^v<>"[k % 7], ["-", "--", ":"][(k // 7) % 3]
 
 
@@ -283,13 +283,24 @@ def plot_skip(report, out):
         ax.set_title("skip ratio per operator role (denoising step %s)" % s, fontsize=10)
     else:
         fig, ax = plt.subplots(figsize=(9, 4.5))
-        for k, role in enumerate(roles):
-            ys = [acc[(role, s)][0] / acc[(role, s)][1] if acc[(role, s)][1] else None for s in steps]
+        # Roles with identical curves (fc1 and fc2 skip the same MLP tokens) are one line named after
+        # all of them, so no series hides under another; roles never skipped share one flat line.
+        curves = OrderedDict()
+        for role in roles:
+            ys = tuple(round(acc[(role, s)][0] / acc[(role, s)][1], 9) if acc[(role, s)][1] else None
+                       for s in steps)
+            curves.setdefault(ys, []).append(role)
+        for k, (ys, names) in enumerate(curves.items()):
             pts = [(s, y) for s, y in zip(steps, ys) if y is not None]
-            if pts:
-                colour, marker, dash = series_style(k)
-                ax.plot([p[0] for p in pts], [p[1] for p in pts], color=colour, marker=marker, ms=4,
-                        linestyle=dash, linewidth=1.2, label=role)
+            if not pts:
+                continue
+            never = all(y == 0 for _, y in pts)
+            label = " = ".join(names)
+            if never:  # wrapped: a long list would squeeze the axes
+                label = "never skipped:\n" + ",\n".join(", ".join(names[i:i + 3]) for i in range(0, len(names), 3))
+            colour, marker, dash = ("0.6", "", ":") if never else series_style(k)
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], color=colour, marker=marker, ms=4,
+                    linestyle=dash, linewidth=1.2, label=label)
         ax.set_xlabel("denoising step")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel("skipped MACs / dense MACs (%)")
