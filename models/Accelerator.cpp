@@ -37,6 +37,13 @@ Timeline::Level timelineLevel(size_t ops) {
     return Timeline::Level::Block;
 }
 
+// Power-over-time column of a non-DSP unit's busy cycles.
+size_t activityColumn(UnitKind k) {
+    if (k == UnitKind::Sfu) return stats::Activity::kSfu;
+    if (k == UnitKind::DmaWeight || k == UnitKind::DmaActivation) return stats::Activity::kDma;
+    return stats::Activity::kSuRu;
+}
+
 }  // namespace
 
 Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg, const workload::Trace& trace,
@@ -90,6 +97,8 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
     }
     zss_.beforeStart([this] { presample(); });
     result_.layers.reserve(trace.ops.size());
+    result_.activity.windowCycles =
+        std::max<uint64_t>(1, uint64_t(cfg.root()["power"].real("window_us") * spec_.fabricMhz + 0.5));
     workload::TokenGrid grid;
     uint64_t batch = 1;
     const auto video = trace.header.fields.find("video");
@@ -119,7 +128,13 @@ void Accelerator::onDone(const program::Command& c, uint32_t u, uint64_t start, 
     if (unit.kind == UnitKind::DspGroup) {
         const timing::GroupSpec& g = spec_.groups[unit.group];
         peakBusy_[unit.group] += (end - start) * g.count * g.engine->peakMacsPerCycle(spec_.mode(g, c.precision));
+        const size_t col = size_t(g.unit) * timing::kPrecisionCount + size_t(c.precision);
+        result_.dspMacs[size_t(g.unit)][size_t(c.precision)] += c.macs;
+        result_.activity.add(col, start, end, double(c.macs));
+    } else {
+        result_.activity.add(activityColumn(unit.kind), start, end, double(end - start));
     }
+    result_.activity.add(stats::Activity::kAll, start, end, double(end - start));
     if (timeline_.enabled()) {
         const program::OpWork& w = lowering_.work(c.layer);
         timeline_.span(unit.name, timeline_.level() == Timeline::Level::Tile

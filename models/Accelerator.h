@@ -47,6 +47,7 @@ private:
     void presample();
     void unitStats();
     void memoryTotals();
+    void powerTimeline();
     uint64_t refreshesSince(uint64_t fromPs) const;
 
     const config::Config& cfg_;

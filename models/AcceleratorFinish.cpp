@@ -1,8 +1,10 @@
 // End-of-run totals of the Accelerator: cycle breakdown, per-unit statistics
-// (busy/idle/stall classes, overlap, the bounding unit), memory totals.
+// (busy/idle/stall classes, overlap, the bounding unit), memory totals and
+// power over time on the timeline.
 #include <algorithm>
 
 #include "models/Accelerator.h"
+#include "power/PowerReport.h"
 
 namespace vgm::models {
 
@@ -24,7 +26,21 @@ void Accelerator::finish() {
     result_.idleCycles = b[3];
     unitStats();
     memoryTotals();
+    powerTimeline();
     timeline_.close();
+}
+
+void Accelerator::powerTimeline() {
+    // Power over time as a counter track: the same windows as power.csv and the report's peak.
+    if (!timeline_.enabled()) return;
+    const power::EnergyReport e =
+        power::evaluatePower(cfg_, result_, power::estimateResources(cfg_), power::ClockCheck{});
+    std::vector<std::pair<std::string, double>> values;
+    for (size_t w = 0; w < e.windows.size(); ++w) {
+        values.clear();
+        for (size_t c = 0; c < e.categories.size(); ++c) values.emplace_back(e.categories[c].first, e.windows[w][c]);
+        timeline_.counter("power_w", double(w) * e.windowS * 1e6, values);
+    }
 }
 
 void Accelerator::unitStats() {

@@ -57,12 +57,17 @@ void OpAccounting::closeFinished() {
     }
 }
 
-void OpAccounting::bufferBytes(const timing::BufferSpec& b, uint64_t bytes) {
+void OpAccounting::bufferBytes(const timing::BufferSpec& b, uint64_t read, uint64_t written) {
     // Bytes split between URAM and BRAM in proportion to the capacity each gives the buffer.
     const uint64_t total = b.bytes();
-    const uint64_t u = total ? uint64_t((unsigned __int128)bytes * (b.uram * timing::kUramBytes) / total) : 0;
-    result_.uramBytes += u;
-    result_.bramBytes += bytes - u;
+    auto uram = [&](uint64_t bytes) {
+        return total ? uint64_t((unsigned __int128)bytes * (b.uram * timing::kUramBytes) / total) : 0;
+    };
+    const uint64_t ur = uram(read), uw = uram(written);
+    result_.uramReadBytes += ur;
+    result_.uramWriteBytes += uw;
+    result_.bramReadBytes += read - ur;
+    result_.bramWriteBytes += written - uw;
 }
 
 void OpAccounting::close(size_t i, const Open& o) {
@@ -93,15 +98,20 @@ void OpAccounting::close(size_t i, const Open& o) {
     case Precision::Fp16: result_.macsFp16 += p.macsExecuted; break;
     case Precision::Fp32: result_.macsFp32 += p.macsExecuted; break;
     }
+    // Buffer traffic: weights filled once and read once; inputs read by the array (and written by the
+    // reload when spilled) plus the SU's reads; outputs written (and read back by the store when
+    // spilled); the RU reads a reference row and writes its copy.
     if (!workload::isGemm(op.kind)) {
         result_.sfuElements += op.m * op.n * op.batch * spec_.passesOf(op.kind);
-        bufferBytes(sched_.activation, op.inputElems * 2);
-        bufferBytes(sched_.output, op.outputElems * 2);
+        bufferBytes(sched_.activation, op.inputElems * 2, 0);
+        bufferBytes(sched_.output, 0, op.outputElems * 2);
     } else {
-        bufferBytes(sched_.weight, 2 * p.weightBytes);
-        bufferBytes(sched_.activation, p.inputBytes * (w.inSpilled ? 2 : 1) + p.suBytes);
-        bufferBytes(sched_.output, p.outputBytes * (w.outSpilled ? 2 : 1) + p.ruBytes);
+        bufferBytes(sched_.weight, p.weightBytes, p.weightBytes);
+        bufferBytes(sched_.activation, p.inputBytes + p.suBytes, w.inSpilled ? p.inputBytes : 0);
+        bufferBytes(sched_.output, (w.outSpilled ? p.outputBytes : 0) + p.ruBytes / 2,
+                    p.outputBytes + (p.ruBytes - p.ruBytes / 2));
     }
+    result_.ruBytes += p.ruBytes;
     result_.suMacs += p.suMacs;
     rowsSkipped_->add(p.ruRows);
     if (p.examined) {

@@ -26,7 +26,7 @@ private:
     };
     void close(size_t op, const Open& o);
     void closeFinished();
-    void bufferBytes(const timing::BufferSpec& b, uint64_t bytes);
+    void bufferBytes(const timing::BufferSpec& b, uint64_t read, uint64_t written);
 
     program::Lowering& lowering_;
     const timing::ComputeSpec& spec_;

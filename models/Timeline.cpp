@@ -54,6 +54,21 @@ void Timeline::span(const std::string& track, const std::string& label, const st
     o = Open{name, start, end, end - start, true};
 }
 
+void Timeline::counter(const std::string& name, double tsUs,
+                       const std::vector<std::pair<std::string, double>>& values) {
+    if (!enabled()) return;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, R"(","ph":"C","pid":0,"ts":%.6f,"args":{)", tsUs);
+    out_ << (first_ ? "" : ",\n") << "{\"name\":\"" << name << buf;
+    first_ = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        std::snprintf(buf, sizeof buf, "%s\"%s\":%.6g", i ? "," : "", values[i].first.c_str(), values[i].second);
+        out_ << buf;
+    }
+    out_ << "}}";
+    ++events_;
+}
+
 void Timeline::close() {
     if (!out_.is_open()) return;
     for (const auto& [track, tid] : tracks_)

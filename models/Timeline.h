@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vgm::models {
@@ -21,6 +22,8 @@ public:
     // A span of `label` (an operator or tile name) inside block `block` ("s3.b12").
     void span(const std::string& track, const std::string& label, const std::string& block, uint64_t start,
               uint64_t end);
+    // A counter sample (Perfetto draws one stacked track per counter name): values from `tsUs` on.
+    void counter(const std::string& name, double tsUs, const std::vector<std::pair<std::string, double>>& values);
     void close();  // flushes open spans and ends the JSON
 
 private:

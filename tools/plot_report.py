@@ -22,7 +22,13 @@ Writes:
                       MACs per DSP group (units that report `macs`).
   skip_ratio.png      skipped / dense MACs per denoising step and operator role
                       (per role bars when the run has a single step)
-  energy.png          energy per component (log axis when they differ by > 100x)
+  energy.png          energy per component in readable names, grouped by power
+                      category (log axis when they differ by > 100x)
+  power.png           average power per category as one stacked bar (static,
+                      fabric/clock, DSP, SFU, SU/RU, on-chip memory, NoC, HBM)
+                      against the card limit, and, when power.csv is next to
+                      the report, power over time stacked per category with
+                      the peak window marked
 (dsp_groups.png, drawn from the removed stats.dsp groups, is no longer written.)
 A plot whose data the report does not have is skipped with a note, never faked.
 Stats counters are read as numbers, or as objects holding a "value".
@@ -50,6 +56,39 @@ UNIT_CLASSES = [("busy_cycles", "busy", "tab:green"),
                 ("stall_output_cycles", "stalled: output buffer full", "tab:red"),
                 ("stall_buffer_cycles", "stalled: weight/activation buffer full", "tab:purple"),
                 ("idle_cycles", "idle (no command)", "#c8c8c8")]
+
+
+# Power categories of report.json's "power" object: (key, label, colour).
+POWER_CATEGORIES = [("static", "static (leakage)", "#8c8c8c"),
+                    ("fabric_clock", "fabric logic + clock tree", "tab:olive"),
+                    ("dsp", "DSP MACs", "tab:blue"),
+                    ("sfu", "SFU", "tab:orange"),
+                    ("su_ru", "SU + RU", "tab:purple"),
+                    ("onchip_memory", "on-chip memory (URAM/BRAM)", "tab:cyan"),
+                    ("noc", "NoC", "tab:pink"),
+                    ("hbm", "HBM (commands, I/O, background, PHY)", "tab:red")]
+
+# Energy components (report.json "energy") in words, by category.
+ENERGY_LABELS = {"dsp58_int8": "DSP58 INT8 MACs", "dsp58_int16": "DSP58 INT16 MACs",
+                 "dsp58_fp16": "DSP58 FP16 MACs", "dsp58_fp32": "DSP58 FP32 MACs",
+                 "dspe_int8": "DSP-E INT8 MACs", "dspe_int16": "DSP-E INT16 MACs",
+                 "dspe_fp16": "DSP-E FP16 MACs", "dspe_fp32": "DSP-E FP32 MACs",
+                 "sfu": "SFU element passes", "su": "SU similarity MACs", "ru": "RU row copies",
+                 "uram_read": "URAM reads", "uram_write": "URAM writes", "bram_read": "BRAM reads",
+                 "bram_write": "BRAM writes", "noc_transfer": "NoC transfers", "hbm_act": "HBM activates",
+                 "hbm_pre": "HBM precharges", "hbm_rd": "HBM read bursts", "hbm_wr": "HBM write bursts",
+                 "hbm_refresh": "HBM refreshes", "fabric_logic": "fabric logic + routing",
+                 "clock_ff": "clock: flip-flops", "clock_dsp": "clock: DSP sites",
+                 "clock_memory": "clock: BRAM/URAM", "hbm_background": "HBM DRAM background",
+                 "hbm_phy": "HBM PHY + controllers", "noc_static": "NoC (idle clocking)",
+                 "static": "device static (leakage)"}
+
+
+def series_style(k):
+    """Colour, marker and line style of series k: 20 colours x 4 markers x 3 dashes, so a
+    role never shares its look with another (a 10-colour cycle hid fc1 under fc2)."""
+    colours = list(plt.get_cmap("tab10").colors) + list(plt.get_cmap("tab20").colors[1::2])
+    return colours[k % 20], "osD^v<>"[k % 7], ["-", "--", ":"][(k // 7) % 3]
 
 
 def num(v):
@@ -240,22 +279,37 @@ def plot_skip(report, out):
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("skipped MACs / dense MACs")
+        ax.set_xlabel("skipped MACs / dense MACs (%)")
         ax.set_title("skip ratio per operator role (denoising step %s)" % s, fontsize=10)
     else:
-        fig, ax = plt.subplots(figsize=(7, 4))
+        fig, ax = plt.subplots(figsize=(9, 4.5))
+        # Roles with identical curves (fc1 and fc2 skip the same MLP tokens) are one line named after
+        # all of them, so no series hides under another; roles never skipped share one flat line.
+        curves = OrderedDict()
         for role in roles:
-            ys = [acc[(role, s)][0] / acc[(role, s)][1] if acc[(role, s)][1] else None for s in steps]
+            ys = tuple(round(acc[(role, s)][0] / acc[(role, s)][1], 9) if acc[(role, s)][1] else None
+                       for s in steps)
+            curves.setdefault(ys, []).append(role)
+        for k, (ys, names) in enumerate(curves.items()):
             pts = [(s, y) for s, y in zip(steps, ys) if y is not None]
-            if pts:
-                ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", ms=3, label=role)
+            if not pts:
+                continue
+            never = all(y == 0 for _, y in pts)
+            label = " = ".join(names)
+            if never:  # wrapped: a long list would squeeze the axes
+                label = "never skipped:\n" + ",\n".join(", ".join(names[i:i + 3]) for i in range(0, len(names), 3))
+            colour, marker, dash = ("0.6", "", ":") if never else series_style(k)
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], color=colour, marker=marker, ms=4,
+                    linestyle=dash, linewidth=1.2, label=label)
         ax.set_xlabel("denoising step")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_ylabel("skipped MACs / dense MACs")
+        ax.set_ylabel("skipped MACs / dense MACs (%)")
         ax.set_ylim(0, 1)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_title("skip ratio per step and operator role")
-        ax.legend(fontsize=7, ncol=2)
+        # Outside the axes: the legend never covers a series.
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="operator role",
+                  title_fontsize=8)
     ax.grid(alpha=0.3)
     ax.set_axisbelow(True)
     fig.tight_layout()
@@ -267,23 +321,96 @@ def plot_energy(report, out):
     comp = report.get("energy")
     if not isinstance(comp, dict) or not comp:
         return "no energy components in the report"
-    names = [n for n in comp if num(comp[n]) is not None]
+    names = [n for n in comp if num(comp[n]) is not None and num(comp[n]) > 0]
     if not names:
-        return "no numeric energy components in the report"
+        return "no non-zero energy components in the report"
+    names.sort(key=lambda n: -num(comp[n]))
     vals = [num(comp[n]) for n in names]
-    fig, ax = plt.subplots(figsize=(max(5, 0.6 * len(names) + 2), 4))
-    ax.bar(names, vals, color="tab:green")
-    positive = [v for v in vals if v > 0]
-    log = bool(positive) and max(positive) > 100 * min(positive)
+    fig, ax = plt.subplots(figsize=(8, 0.28 * len(names) + 1.6))
+    ax.barh(range(len(names)), vals, color="tab:green")
+    log = max(vals) > 100 * min(vals)
     if log:  # static power dwarfs the rest: a log axis keeps every component readable
-        ax.set_yscale("symlog", linthresh=min(positive))
+        ax.set_xscale("log")
+    total = num(report.get("energy_j")) or sum(vals)
     for i, v in enumerate(vals):
-        ax.text(i, v, "%.2g" % v, ha="center", va="bottom", fontsize=7)
-    ax.set_ylabel("energy (J%s)" % (", log scale" if log else ""))
-    ax.set_title("energy per component (total %.4g J)" % (num(report.get("energy_j")) or sum(vals)))
-    ax.tick_params(axis="x", rotation=40)
-    for lbl in ax.get_xticklabels():
-        lbl.set_ha("right")
+        ax.text(v, i, " %.3g J (%.1f%%)" % (v, 100.0 * v / total), va="center", fontsize=7)
+    ax.set_yticks(range(len(names)))
+    ax.set_yticklabels([ENERGY_LABELS.get(n, n) for n in names], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(min(vals) / 2 if log else 0, max(vals) * (20 if log else 1.35))
+    ax.set_xlabel("energy (J%s)" % (", log scale" if log else ""))
+    ax.set_title("energy per component (total %.4g J)" % total, fontsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    fig.tight_layout()
+    save(fig, out)
+    return None
+
+
+def read_power_csv(path):
+    """(start times in s, {category: [W]}) from power.csv, or None."""
+    try:
+        with open(path) as f:
+            head = f.readline().strip().split(",")
+            rows = [line.strip().split(",") for line in f if line.strip()]
+    except OSError:
+        return None
+    if not rows or head[0] != "start_ms":
+        return None
+    t = [float(r[0]) * 1e-3 for r in rows]
+    cols = {h[:-2]: [float(r[i]) for r in rows] for i, h in enumerate(head) if h.endswith("_w")}
+    return t, cols
+
+
+def plot_power(report, out, csv_path):
+    p = report.get("power")
+    if not isinstance(p, dict) or not isinstance(p.get("average_w"), dict):
+        return "no power object in the report (older report?)"
+    avg = p["average_w"]
+    cats = [c for c in POWER_CATEGORIES if num(avg.get(c[0])) is not None]
+    series = read_power_csv(csv_path)
+    fig, axes = plt.subplots(1, 2 if series else 1, figsize=(13 if series else 6, 5), squeeze=False,
+                             gridspec_kw={"width_ratios": [1, 2.6]} if series else None)
+    ax = axes[0][0]
+    bottom = 0.0
+    for key, label, colour in cats:
+        v = num(avg[key])
+        ax.bar([0], [v], bottom=bottom, color=colour, width=0.5, label="%s: %.2f W" % (label, v))
+        if v >= 0.04 * (num(avg.get("total")) or 1):
+            ax.text(0, bottom + v / 2, "%.1f W" % v, ha="center", va="center", fontsize=8)
+        bottom += v
+    limit = num(p.get("card_limit_w")) or 0
+    card = num(p.get("card_w")) or 0
+    if limit:
+        ax.axhline(limit, color="red", linestyle="--", linewidth=1)
+        ax.text(0.3, limit, " card limit %.0f W" % limit, color="red", va="bottom", fontsize=8)
+    ax.set_xticks([0])
+    ax.set_xticklabels(["average (chip + HBM)"])
+    ax.set_xlim(-0.6, 0.9)
+    ax.set_ylim(0, max(bottom, limit) * 1.12)
+    ax.set_ylabel("power (W)")
+    ax.set_title("average power %.1f W, card %.1f W (%s)" % (bottom, card, p.get("temperature", "?")), fontsize=10)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.08), frameon=False)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    if series:
+        t, cols = series
+        a2 = axes[0][1]
+        stack = [(c, cols[c[0]]) for c in cats if c[0] in cols]
+        a2.stackplot(t, [v for _, v in stack], colors=[c[2] for c, _ in stack], labels=[c[1] for c, _ in stack],
+                     step="post")
+        peak, at = num(p.get("peak_w")) or 0, num(p.get("peak_at_s")) or 0
+        a2.axvline(at, color="black", linewidth=0.8, linestyle=":")
+        a2.text(at, peak, " peak %.1f W" % peak, fontsize=8, va="bottom")
+        if limit:
+            a2.axhline(limit, color="red", linestyle="--", linewidth=1)
+        a2.set_xlabel("time (s), windows of %s" % eng(num(p.get("window_s")) or 0) + "s")
+        a2.set_ylabel("power (W), stacked by category")
+        a2.set_ylim(0, max(peak, limit) * 1.12)
+        a2.set_xlim(0, t[-1] + (num(p.get("window_s")) or 0))
+        a2.set_title("power over time (power.csv)", fontsize=10)
+        a2.grid(alpha=0.3)
+        a2.set_axisbelow(True)
     fig.tight_layout()
     save(fig, out)
     return None
@@ -304,7 +431,8 @@ def main():
     jobs = [("layers_cycles.png", lambda o: plot_layers(report, o, a.max_layers)),
             ("units.png", lambda o: plot_units(report, o)),
             ("skip_ratio.png", lambda o: plot_skip(report, o)),
-            ("energy.png", lambda o: plot_energy(report, o))]
+            ("energy.png", lambda o: plot_energy(report, o)),
+            ("power.png", lambda o: plot_power(report, o, os.path.join(out_dir, "power.csv")))]
     for name, fn in jobs:
         out = os.path.join(out_dir, name)
         skipped = fn(out)

@@ -10,7 +10,10 @@
 #include "config/Config.h"
 #include "gpu/Baseline.h"
 #include "models/Simulation.h"
-#include "power/Energy.h"
+#include "common/Files.h"
+#include "power/ClockLimits.h"
+#include "power/PowerReport.h"
+#include "power/PowerSeries.h"
 #include "power/Resources.h"
 #include "report/Report.h"
 #include "workload/Trace.h"
@@ -30,6 +33,7 @@ int runCommand(const Args& args) {
         ("baseline", po::value(&baselinePath), "compare with a GPU preset (configs/gpu/*.json): adds report.json baseline")
         ("baseline-stages", po::value(&baselineStages), "dit (default) or all: also text encoder and VAE decode (from the GPU)")
         ("allow-overfit", "simulate even if the design does not fit the device")
+        ("strict", "refuse a clock above the DSP58 Fmax of the modes the design runs (else only flagged)")
         ("quiet,q", "print nothing on success");
     po::variables_map vm;
     if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--quiet]", args, opts, vm))
@@ -48,6 +52,9 @@ int runCommand(const Args& args) {
                          std::to_string(resources.bram36) + "/" + std::to_string(resources.device.bram36) + ", URAM " +
                          std::to_string(resources.uram) + "/" + std::to_string(resources.device.uram) +
                          "); pass --allow-overfit to simulate anyway");
+    const power::ClockCheck clock = power::checkClockLimits(cfg);
+    if (vm.count("strict") && !clock.violations.empty())
+        throw InputError(configPath + ": " + clock.violations.front() + "; lower clock.fabric_mhz or drop --strict");
     if (outDir.empty()) outDir = "out/" + cfg.name() + "-" + trace.name;
 
     models::SimOptions simOpts;
@@ -55,10 +62,10 @@ int runCommand(const Args& args) {
     simOpts.timelinePath = timeline;
     const stats::RunResult run = models::simulate(cfg, trace, simOpts);
 
-    const double latency = static_cast<double>(run.totalCycles) / (cfg.root()["clock"].real("fabric_mhz") * 1e6);
-    const power::EnergyReport energy = power::computeEnergy(cfg, run, latency);
+    const power::EnergyReport energy = power::evaluatePower(cfg, run, resources, clock);
     Json report = report::buildReport({cfg, trace, run, energy, resources});
     if (baseline) gpu::addBaseline(report, gpu::estimateGpu(*baseline, trace, stageSet));
+    writeFileAtomic(outDir + "/power.csv", power::powerCsv(energy));
     report::writeRunOutputs(outDir, report, report::layersCsv(run), cfg);
     if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir) << gpu::baselineSummary(report);
     return 0;

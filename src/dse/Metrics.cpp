@@ -13,6 +13,8 @@ const std::vector<std::string>& resultMetrics() {
                                                "latency_s",
                                                "energy_j",
                                                "average_power_w",
+                                               "power.card_w",
+                                               "power.peak_w",
                                                "utilization.dsp",
                                                "utilization.hbm",
                                                "macs.dense",

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "common/Files.h"
+#include "power/PowerReport.h"
 
 namespace vgm::report {
 
@@ -54,6 +55,7 @@ Json buildReport(const ReportInputs& in) {
     r["average_power_w"] = in.energy.averagePowerW;
     r["energy_per_video_j"] = in.energy.perVideoJ;
     r["energy_per_frame_j"] = in.energy.perFrameJ;
+    r["power"] = power::powerJson(in.energy);
     const auto& res = in.resources;
     r["resources"] = Json{{"device", res.device.part},
                           {"dsp", res.dsp},
@@ -135,6 +137,7 @@ std::string summaryText(const Json& r, const std::string& outDir) {
          " skipped (" + pct(m["skipped"], m["dense"]) + ")\n";
     s += "  energy       " + fmt("%.6g J", r["energy_j"]) + ", average power " + fmt("%.4g W", r["average_power_w"]) +
          "\n";
+    if (r.contains("power")) s += power::powerSummary(r);
     s += "  report       " + outDir + "/report.json\n";
     return s;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "stats/Activity.h"
 #include "stats/StatGroup.h"
 
 namespace vgm::stats {
@@ -43,12 +44,15 @@ struct RunResult {
     // Event counts for the energy model (power/Energy.cpp); 0 where a unit is absent.
     uint64_t macsInt16 = 0;
     uint64_t suMacs = 0;                    // 3d per examined token
-    uint64_t bramBytes = 0, uramBytes = 0;  // on-chip buffer bytes read + written (incl. SU/RU)
+    uint64_t dspMacs[2][4] = {};            // MACs the DSP groups ran, by timing::UnitKind x Precision
+    uint64_t ruBytes = 0;                   // bytes the RU copied (read and written)
+    uint64_t bramReadBytes = 0, bramWriteBytes = 0, uramReadBytes = 0, uramWriteBytes = 0;  // buffers, incl. SU/RU
     uint64_t nocBytes = 0;                  // bytes crossing the NoC (both directions)
     uint64_t hbmActs = 0, hbmPres = 0, hbmRdBursts = 0, hbmWrBursts = 0, hbmRefreshes = 0;
     uint64_t videoFrames = 0;  // frames of the generated video (0 = not a video)
     std::string boundUnit;     // the unit with the largest busy share
 
+    Activity activity;  // per power window (power.window_us)
     Group stats{"stats"};
     std::vector<LayerRow> layers;
 };
