@@ -10,6 +10,7 @@
 #include "models/Simulation.h"
 #include "power/Energy.h"
 #include "power/Resources.h"
+#include "report/OutputFolder.h"
 #include "report/Report.h"
 #include "workload/Trace.h"
 
@@ -23,12 +24,14 @@ int runCommand(const Args& args) {
         ("config,c", po::value(&configPath)->required(), "hardware config (JSON)")
         ("trace,t", po::value(&tracePath)->required(), "workload trace (see traces/FORMAT.md)")
         ("set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable), e.g. clock.fabric_mhz=250")
-        ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/)")
+        ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/, plus -set<hash> with --set)")
+        ("force", "overwrite an output folder that holds a run of another config or trace")
+        ("no-layers", "leave the per-operator rows out of report.json (layers.csv still has them)")
         ("timeline", po::value(&timeline), "also write a Chrome trace-event timeline (Perfetto) to this file")
         ("allow-overfit", "simulate even if the design does not fit the device")
         ("quiet,q", "print nothing on success");
     po::variables_map vm;
-    if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--quiet]", args, opts, vm))
+    if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--force] [--timeline FILE] [--no-layers] [--quiet]", args, opts, vm))
         return 0;
 
     const config::Config cfg = config::Config::load(configPath, sets);
@@ -41,16 +44,22 @@ int runCommand(const Args& args) {
                          std::to_string(resources.bram36) + "/" + std::to_string(resources.device.bram36) + ", URAM " +
                          std::to_string(resources.uram) + "/" + std::to_string(resources.device.uram) +
                          "); pass --allow-overfit to simulate anyway");
-    if (outDir.empty()) outDir = "out/" + cfg.name() + "-" + trace.name;
+    if (outDir.empty()) outDir = report::defaultOutputFolder(cfg.name(), trace.name, sets);
+    report::guardOutputFolder(outDir, cfg.hash(), trace.hash, vm.count("force") > 0);
 
     models::SimOptions simOpts;
     simOpts.progress = !vm.count("quiet") && ::isatty(STDERR_FILENO);
     simOpts.timelinePath = timeline;
+    std::error_code ec;  // a failure shows up as the timeline's own "cannot write" error
+    if (const auto parent = std::filesystem::path(timeline).parent_path(); !timeline.empty() && !parent.empty())
+        std::filesystem::create_directories(parent, ec);  // e.g. --timeline DIR/timeline.json before DIR exists
     const stats::RunResult run = models::simulate(cfg, trace, simOpts);
 
     const double latency = static_cast<double>(run.totalCycles) / (cfg.root()["clock"].real("fabric_mhz") * 1e6);
     const power::EnergyReport energy = power::computeEnergy(cfg, run, latency);
-    const Json report = report::buildReport({cfg, trace, run, energy, resources});
+    Json report = report::buildReport({cfg, trace, run, energy, resources});
+    report["config"]["overrides"] = sets;  // the --set PATH=VALUE strings, in order
+    if (vm.count("no-layers")) report.erase("layers");
     report::writeRunOutputs(outDir, report, report::layersCsv(run), cfg);
     if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir);
     return 0;
