@@ -27,5 +27,6 @@ int traceCommand(const Args& args);   // TraceCommand.cpp
 int programCommand(const Args& args);  // ProgramCommand.cpp
 
 int membenchCommand(const Args& args);  // MembenchCommand.cpp
+int compareCommand(const Args& args);   // CompareCommand.cpp
 
 }  // namespace vgm::app
