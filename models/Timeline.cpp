@@ -11,7 +11,9 @@ Timeline::Timeline(const std::string& path, double fabricMhz, Level level)
     if (path.empty()) return;
     out_.open(path, std::ios::binary | std::ios::trunc);
     if (!out_) throw InputError(path + ": cannot write the timeline file");
-    out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n";
+    out_ << "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n"
+         << R"({"name":"process_name","ph":"M","pid":0,"tid":0,"args":{"name":"vgmsim accelerator"}})";
+    first_ = false;  // Perfetto names the process track from this metadata event
 }
 
 Timeline::~Timeline() {

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Fusion switches and scheduling policies on the default video, one run each:
-# prints name, total cycles and the busiest unit's busy share (models/README.md).
+# Fusion switches and scheduling policies on the default video, one run each,
+# then one `vgmsim compare --markdown` table of all of them against the default
+# (models/README.md). Runs are kept (without per-layer rows in report.json) in
+# $OUT/<name>; `tools/plot_compare.py $OUT/default $OUT/...` charts them.
 # Usage: sh tools/ablations.sh [build/vgmsim] [trace]
 set -eu
 BIN=${1:-build/vgmsim}
@@ -8,12 +10,11 @@ T=${2:-traces/generated/stdit3-xl-2_240p_64f_measured_p0.vgmt}
 C=configs/flightvgm_v80.json
 OUT=${OUT:-out/ablations}
 mkdir -p "$OUT"
+dirs=""
 run() {
     name=$1; shift
-    "$BIN" run -q -c "$C" -t "$T" --out "$OUT/$name" "$@" >/dev/null
-    /usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1])); \
-print(sys.argv[2], r['cycles']['total'], r['bound_unit'], round(r['stats']['machine']['bound_busy_share'], 3))" \
-        "$OUT/$name/report.json" "$name"
+    "$BIN" run -q --no-layers --force -c "$C" -t "$T" --out "$OUT/$name" "$@"
+    dirs="$dirs $OUT/$name"
 }
 F=scheduler.fusion
 run default
@@ -27,3 +28,6 @@ run dynamic --set scheduler.policy=dynamic
 run no_lookahead --set scheduler.lookahead=false
 run queue_depth_0 --set scheduler.queue_depth=0
 run sfu_64_lanes --set sfu.elements_per_cycle=64
+# shellcheck disable=SC2086  # word splitting of the folder list is intended
+"$BIN" compare --markdown $dirs --metric cycles.total --metric latency_s --metric energy_j --metric average_power_w \
+    --metric stats.machine.bound_busy_share --metric busy.sfu --metric busy.dspe0 --metric macs.skipped

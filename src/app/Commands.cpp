@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
         {"params", "list every config parameter, or print a complete default config", paramsCommand},
         {"sweep", "run a design-space sweep from a spec, one process per point", sweepCommand},
         {"sweep-merge", "join the output folders of a sharded sweep", sweepMergeCommand},
+        {"compare", "put the headline figures of several run folders side by side", compareCommand},
         {"check", "rerun the golden config x trace pairs and report what moved", checkCommand},
         {"trace", "generate a workload trace, or print a trace's totals (trace info)", traceCommand},
         {"program", "print the per-unit commands a trace is lowered into for a config", programCommand},

@@ -28,5 +28,6 @@ int programCommand(const Args& args);  // ProgramCommand.cpp
 
 int membenchCommand(const Args& args);  // MembenchCommand.cpp
 int gpuCommand(const Args& args);       // GpuCommand.cpp
+int compareCommand(const Args& args);   // CompareCommand.cpp
 
 }  // namespace vgm::app

@@ -15,6 +15,7 @@
 #include "power/PowerReport.h"
 #include "power/PowerSeries.h"
 #include "power/Resources.h"
+#include "report/OutputFolder.h"
 #include "report/Report.h"
 #include "workload/Trace.h"
 
@@ -28,7 +29,9 @@ int runCommand(const Args& args) {
         ("config,c", po::value(&configPath)->required(), "hardware config (JSON)")
         ("trace,t", po::value(&tracePath)->required(), "workload trace (see traces/FORMAT.md)")
         ("set", po::value(&sets)->composing(), "override a config value: PATH=VALUE (repeatable), e.g. clock.fabric_mhz=250")
-        ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/)")
+        ("out,o", po::value(&outDir), "output folder (default out/<config>-<trace>/, plus -set<hash> with --set)")
+        ("force", "overwrite an output folder that holds a run of another config or trace")
+        ("no-layers", "leave the per-operator rows out of report.json (layers.csv still has them)")
         ("timeline", po::value(&timeline), "also write a Chrome trace-event timeline (Perfetto) to this file")
         ("baseline", po::value(&baselinePath), "compare with a GPU preset (configs/gpu/*.json): adds report.json baseline")
         ("baseline-stages", po::value(&baselineStages), "dit (default) or all: also text encoder and VAE decode (from the GPU)")
@@ -36,7 +39,7 @@ int runCommand(const Args& args) {
         ("strict", "refuse a clock above the DSP58 Fmax of the modes the design runs (else only flagged)")
         ("quiet,q", "print nothing on success");
     po::variables_map vm;
-    if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--quiet]", args, opts, vm))
+    if (!parseArgs("run", "--config FILE --trace FILE [--set PATH=VALUE]... [--out DIR] [--force] [--timeline FILE] [--no-layers] [--baseline FILE] [--strict] [--quiet]", args, opts, vm))
         return 0;
 
     const config::Config cfg = config::Config::load(configPath, sets);
@@ -55,18 +58,24 @@ int runCommand(const Args& args) {
     const power::ClockCheck clock = power::checkClockLimits(cfg);
     if (vm.count("strict") && !clock.violations.empty())
         throw InputError(configPath + ": " + clock.violations.front() + "; lower clock.fabric_mhz or drop --strict");
-    if (outDir.empty()) outDir = "out/" + cfg.name() + "-" + trace.name;
+    if (outDir.empty()) outDir = report::defaultOutputFolder(cfg.name(), trace.name, sets);
+    report::guardOutputFolder(outDir, cfg.hash(), trace.hash, vm.count("force") > 0);
 
     models::SimOptions simOpts;
     simOpts.progress = !vm.count("quiet") && ::isatty(STDERR_FILENO);
     simOpts.timelinePath = timeline;
+    std::error_code ec;  // a failure shows up as the timeline's own "cannot write" error
+    if (const auto parent = std::filesystem::path(timeline).parent_path(); !timeline.empty() && !parent.empty())
+        std::filesystem::create_directories(parent, ec);  // e.g. --timeline DIR/timeline.json before DIR exists
     const stats::RunResult run = models::simulate(cfg, trace, simOpts);
 
     const power::EnergyReport energy = power::evaluatePower(cfg, run, resources, clock);
     Json report = report::buildReport({cfg, trace, run, energy, resources});
     if (baseline) gpu::addBaseline(report, gpu::estimateGpu(*baseline, trace, stageSet));
-    writeFileAtomic(outDir + "/power.csv", power::powerCsv(energy));
+    report["config"]["overrides"] = sets;  // the --set PATH=VALUE strings, in order
+    if (vm.count("no-layers")) report.erase("layers");
     report::writeRunOutputs(outDir, report, report::layersCsv(run), cfg);
+    writeFileAtomic(outDir + "/power.csv", power::powerCsv(energy));
     if (!vm.count("quiet")) std::cout << report::summaryText(report, outDir) << gpu::baselineSummary(report);
     return 0;
 }

@@ -10,7 +10,7 @@ int sweepMergeCommand(const Args& args) {
     po::options_description opts("options");
     std::vector<std::string> inputs;
     std::string out;
-    opts.add_options()("out,o", po::value(&out)->required(), "merged output folder (new)")(
+    opts.add_options()("out,o", po::value(&out)->required(), "merged output folder (new, or an earlier merge of this sweep)")(
         "inputs", po::value(&inputs)->required(), "shard folders");
     po::positional_options_description pos;
     pos.add("inputs", -1);

@@ -53,8 +53,12 @@ MergeSummary mergeShards(const std::vector<std::string>& inputs, const std::stri
 
     const Plan plan = Plan::fromJson(planJson, inputs.front() + "/sweep.json");
     const Shard whole;
-    if (fs::exists(outAbs + "/sweep.json"))
-        throwInput(outDir, "", "already holds a sweep; allowed: a new or empty folder");
+    if (fs::exists(outAbs + "/sweep.json")) {  // a re-run merge may refresh its own earlier output
+        Json prev = JsonIn::parseFile(outAbs + "/sweep.json");
+        prev.erase("shard");
+        if (prev != planJson)
+            throwInput(outDir, "", "already holds a different sweep; allowed: a new folder or a merge of this sweep");
+    }
     MergeSummary sum;
     sum.shards = count;
     sum.points = plan.points.size();

@@ -41,6 +41,17 @@ TEST_CASE("sweep: shards 1..3 merged equal the unsharded sweep byte for byte", "
     REQUIRE(m.status == 0);
     CHECK(m.out.find("3 shards, 18 points, 18 point folders copied") != std::string::npos);
     requireSame(dir + "/whole", dir + "/merged");
+    // A re-run merge (e.g. a requeued Slurm merge job) refreshes its own output...
+    auto again = runVgmsim("sweep-merge --out " + dir + "/merged" + shards);
+    INFO(again.err);
+    CHECK(again.status == 0);
+    requireSame(dir + "/whole", dir + "/merged");
+    // ...but never overwrites a different sweep.
+    const std::string other = writeTinySpec(dir + "/o", vgm::Json{{"name", "other"}});
+    REQUIRE(runVgmsim("sweep --spec " + other + " --jobs 2 --out " + dir + "/o/out").status == 0);
+    auto clash = runVgmsim("sweep-merge --out " + dir + "/o/out" + shards);
+    CHECK(clash.status == 2);
+    CHECK(clash.err.find("already holds a different sweep") != std::string::npos);
     auto missing = runVgmsim("sweep-merge --out " + dir + "/m2 " + dir + "/s1 " + dir + "/s3");
     CHECK(missing.status == 2);
     CHECK(missing.err == "error: sweep-merge: shard(s) 2/3 missing; allowed: all 3 shards of the sweep\n");
