@@ -33,8 +33,8 @@ std::string makeGemm(const std::string& dir) {
 TEST_CASE("run: power breakdown in report.json and power.csv add up to the energy", "[cli][power]") {
     const std::string dir = scratchDir("power-report");
     const std::string trace = makeGemm(dir);
-    auto r = runVgmsim("run --config " + kConfig + " --trace " + trace + " --set power.window_us=0.05 --out " + dir +
-                       "/out");
+    auto r = runVgmsim("run --config " + kConfig + " --trace " + trace + " --set power.window_us=0.05 --timeline " + dir +
+                       "/t.json --out " + dir + "/out");
     REQUIRE(r.status == 0);
     CHECK(r.out.find("breakdown    static") != std::string::npos);
     CHECK(r.out.find("WARNING") == std::string::npos);
@@ -66,6 +66,16 @@ TEST_CASE("run: power breakdown in report.json and power.csv add up to the energ
         ++rows;
     }
     CHECK(rows > 1);
+    // The timeline carries the same windows as a power_w counter track.
+    const Json tl = Json::parse(slurp(dir + "/t.json"));
+    size_t counters = 0;
+    for (const auto& ev : tl["traceEvents"])
+        if (ev["ph"] == "C") {
+            CHECK(ev["name"] == "power_w");
+            CHECK(ev["args"].contains("dsp"));
+            ++counters;
+        }
+    CHECK(counters == rows);
     CHECK(joules == Approx(rep["energy_j"].get<double>()).epsilon(1e-4));
 }
 
