@@ -61,7 +61,7 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
     aStream_ = machine_.streamOf("dma_activation");
 }
 
-uint64_t Lowering::emit(Ctx& c, Command cmd) {
+uint64_t Lowering::emit(Ctx& c, Command&& cmd) {
     cmd.op = uint32_t(c.group);
     cmd.layer = uint32_t(c.index);
     cmd.cycles = std::max<uint64_t>(cmd.cycles, 1);
