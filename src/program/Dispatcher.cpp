@@ -9,7 +9,7 @@ Dispatcher::Dispatcher(const Machine& m, Source lower)
     : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
       wait_(m.streams.size()), headPrecision_(m.streams.size()), headAcquire_(m.streams.size()),
       outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle),
-      dirty_(m.units.size(), 0), roomGen_(m.streams.size(), 0) {
+      dirty_(m.units.size(), 0), roomGen_(m.streams.size(), 0), nonEmpty_((m.streams.size() + 63) / 64, 0) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
     fill();
@@ -32,6 +32,7 @@ void Dispatcher::fill() {
         for (Command& c : scratch_) {
             if (c.stream >= heads_.size()) throw std::logic_error("Dispatcher: command names an unknown stream");
             heads_[c.stream].push_back(lowered());
+            nonEmpty_[c.stream / 64] |= uint64_t(1) << (c.stream % 64);
             if (window_.size() >= doneRing_.size()) grow();
             doneRing_[lowered() & mask_] = 0;
             spanRing_[lowered() & mask_] = &ops_.back();
@@ -108,49 +109,56 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
 
 void Dispatcher::dispatch(std::vector<Issue>& out) {
     fill();
-    for (uint32_t s = 0; s < heads_.size(); ++s) {
-        auto& q = heads_[s];
-        if (!q.empty() && stillBlocked(s)) continue;
-        if (!q.empty() || headState_[s] != Head::None)  // its head may change: so may its units' class
-            for (uint32_t u : m_.streams[s].units) touch(u);
-        headState_[s] = Head::None;
-        wait_[s] = Wait{};
-        while (!q.empty()) {
-            Entry& e = window_[q.front() - base_];
-            const Command& c = e.cmd;
-            headPrecision_[s] = c.precision;
-            headAcquire_[s] = c.acquire;
-            if (!depsDone(e, wait_[s])) {
-                headState_[s] = Head::Deps;
-                break;
-            }
-            if (c.acquire != Buffer::None && used_[size_t(c.acquire)] + c.acquireBytes > m_.bufferBytes[size_t(c.acquire)]) {
-                headState_[s] = Head::Buffer;
-                wait_[s] = Wait{Wait::Buffer, size_t(c.acquire), freed_[size_t(c.acquire)]};
-                break;
-            }
-            int64_t pick = -1;
-            for (uint32_t u : m_.streams[s].units) {
-                if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
-                if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
-            }
-            if (pick < 0) {
-                headState_[s] = Head::Queue;
-                wait_[s] = Wait{Wait::Queue, 0, roomGen_[s]};
-                break;
-            }
-            if (c.acquire != Buffer::None) {
-                if (c.users == 0) throw std::logic_error("Dispatcher: command acquires buffer bytes that nothing frees");
-                used_[size_t(c.acquire)] += c.acquireBytes;
-                allocs_.insert(q.front(), Alloc{c.acquire, c.acquireBytes, c.users});
-            }
-            ++outstanding_[size_t(pick)];
-            ++outstandingTotal_;
-            out.push_back({q.front(), &c, uint32_t(pick)});
-            q.pop_front();
+    // Streams with undispatched commands, in index order (an empty stream has no head to look at).
+    for (size_t word = 0; word < nonEmpty_.size(); ++word)
+        for (uint64_t bits = nonEmpty_[word]; bits; bits &= bits - 1) {
+            const uint32_t s = uint32_t(word * 64 + size_t(__builtin_ctzll(bits)));
+            dispatchStream(s, out);
+            if (heads_[s].empty()) nonEmpty_[word] &= ~(uint64_t(1) << (s % 64));
         }
-    }
     classify();
+}
+
+void Dispatcher::dispatchStream(uint32_t s, std::vector<Issue>& out) {
+    auto& q = heads_[s];
+    if (stillBlocked(s)) return;
+    for (uint32_t u : m_.streams[s].units) touch(u);  // its head may change: so may its units' class
+    headState_[s] = Head::None;
+    wait_[s] = Wait{};
+    while (!q.empty()) {
+        Entry& e = window_[q.front() - base_];
+        const Command& c = e.cmd;
+        headPrecision_[s] = c.precision;
+        headAcquire_[s] = c.acquire;
+        if (!depsDone(e, wait_[s])) {
+            headState_[s] = Head::Deps;
+            break;
+        }
+        if (c.acquire != Buffer::None && used_[size_t(c.acquire)] + c.acquireBytes > m_.bufferBytes[size_t(c.acquire)]) {
+            headState_[s] = Head::Buffer;
+            wait_[s] = Wait{Wait::Buffer, size_t(c.acquire), freed_[size_t(c.acquire)]};
+            break;
+        }
+        int64_t pick = -1;
+        for (uint32_t u : m_.streams[s].units) {
+            if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
+            if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
+        }
+        if (pick < 0) {
+            headState_[s] = Head::Queue;
+            wait_[s] = Wait{Wait::Queue, 0, roomGen_[s]};
+            break;
+        }
+        if (c.acquire != Buffer::None) {
+            if (c.users == 0) throw std::logic_error("Dispatcher: command acquires buffer bytes that nothing frees");
+            used_[size_t(c.acquire)] += c.acquireBytes;
+            allocs_.insert(q.front(), Alloc{c.acquire, c.acquireBytes, c.users});
+        }
+        ++outstanding_[size_t(pick)];
+        ++outstandingTotal_;
+        out.push_back({q.front(), &c, uint32_t(pick)});
+        q.pop_front();
+    }
 }
 
 void Dispatcher::classify() {

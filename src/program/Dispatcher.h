@@ -89,6 +89,7 @@ private:
     bool rangeDone(const DepRange& r, uint32_t& offset, Wait& w) const;
     void fill();
     void classify();
+    void dispatchStream(uint32_t s, std::vector<Issue>& out);
     void touch(uint32_t u) {
         if (!dirty_[u]) dirty_[u] = 1, touched_.push_back(u);
     }
@@ -120,6 +121,7 @@ private:
     std::vector<uint32_t> touched_;    // units to re-classify
     std::vector<uint32_t> classified_;  // the units the last classify() looked at
     std::vector<uint64_t> roomGen_;      // per stream: retirements on its units so far
+    std::vector<uint64_t> nonEmpty_;     // bit per stream: heads_ not empty
 };
 
 }  // namespace vgm::program

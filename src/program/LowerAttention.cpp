@@ -70,7 +70,7 @@ void Lowering::lowerFlash(Ctx& c) {
         g.groupCycles = sh.cycles;
         return g;
     };
-    auto load = [&](uint64_t bytes, uint64_t addr, uint64_t j, std::vector<DepRange> deps) {
+    auto load = [&](uint64_t bytes, uint64_t addr, uint64_t j, DepList deps) {
         Command a = transfer(CmdKind::LoadAct, bytes, addr, uint32_t(j), std::move(deps));
         a.users = 1;
         return a;
@@ -87,7 +87,7 @@ void Lowering::lowerFlash(Ctx& c) {
     // those items; AV reads the items' whole V.
     const uint64_t perItem = ceilDiv(std::max<uint64_t>(geo.rows, 1), geo.rowsPerChunk);
     auto inputs = [&](uint64_t j) {
-        std::vector<DepRange> in;
+        DepList in;
         if (mapped) {
             const uint64_t first = j / perItem * perItem;
             for (uint64_t jj = first; jj < std::min(n, first + perItem); ++jj)
@@ -110,12 +110,12 @@ void Lowering::lowerFlash(Ctx& c) {
         chunkShape(geo, j, items, rows);
         c.index = iq;
         Command q = gemm(qk, iq, j, items, rows);
-        const std::vector<DepRange> in = inputs(j);
+        DepList in = inputs(j);
         if (qkSpilled) {
             const uint64_t bytes = (rows + qk.n) * qk.k * items * kActBytes;  // Q rows of the chunk + K of its items
-            q.deps.push_back({emit(c, load(bytes, wq.inAddr, j, in)), 1, true});
+            q.deps.push_back({emit(c, load(bytes, wq.inAddr, j, std::move(in))), 1, true});
         } else {
-            q.deps = in;
+            q.deps = std::move(in);
         }
         if (hold) {
             q.acquire = Buffer::Output;

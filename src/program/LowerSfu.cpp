@@ -14,7 +14,7 @@ using workload::OpKind;
 void Lowering::lowerSfu(Ctx& c) {
     const workload::Operator& op = c.op;
     const uint64_t passes = compute_.passesOf(op.kind);
-    auto sfu = [&](uint64_t elements, uint32_t piece, std::vector<DepRange> deps) {
+    auto sfu = [&](uint64_t elements, uint32_t piece, DepList deps) {
         Command s;
         s.kind = CmdKind::Sfu;
         s.stream = sfuStream_;
@@ -24,7 +24,7 @@ void Lowering::lowerSfu(Ctx& c) {
         return s;
     };
     auto barrier = [&] {
-        std::vector<DepRange> d;
+        DepList d;
         if (prev_.count) d.push_back({prev_.first, uint32_t(prev_.count), false});
         return d;
     };
@@ -35,7 +35,7 @@ void Lowering::lowerSfu(Ctx& c) {
         const bool mapped = c.chunkMapped && prev_.pieces.size() == n;
         for (uint64_t j = 0; j < n; ++j)
             geo.pieces[j] = {{emit(c, sfu(slice(op.m * op.n * op.batch, j, n), uint32_t(j),
-                                          mapped ? prev_.pieces[j] : barrier())),
+                                          mapped ? DepList(prev_.pieces[j]) : barrier())),
                               1, false}};
         c.produced = std::move(geo);
         return;

@@ -61,7 +61,7 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
     aStream_ = machine_.streamOf("dma_activation");
 }
 
-uint64_t Lowering::emit(Ctx& c, Command cmd) {
+uint64_t Lowering::emit(Ctx& c, Command&& cmd) {
     cmd.op = uint32_t(c.group);
     cmd.layer = uint32_t(c.index);
     cmd.cycles = std::max<uint64_t>(cmd.cycles, 1);
@@ -83,7 +83,7 @@ bool Lowering::streamsOut(size_t i) const {
 }
 
 Command Lowering::transfer(CmdKind kind, uint64_t bytes, uint64_t address, uint32_t piece,
-                           std::vector<DepRange> deps) const {
+                           DepList deps) const {
     Command t;
     t.kind = kind;
     t.stream = kind == CmdKind::LoadWeight ? wStream_ : aStream_;
@@ -98,8 +98,8 @@ Command Lowering::transfer(CmdKind kind, uint64_t bytes, uint64_t address, uint3
     return t;
 }
 
-std::vector<DepRange> Lowering::inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const {
-    std::vector<DepRange> d;
+DepList Lowering::inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const {
+    DepList d;
     if (prev_.count == 0) return d;
     if (!c.rowMapped) {
         d.push_back({prev_.first, uint32_t(prev_.count), false});

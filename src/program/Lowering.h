@@ -56,11 +56,11 @@ private:
     // (a spilled output) the copied rows are then stored there too.
     void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
                   uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
-    std::vector<DepRange> inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
-    uint64_t emit(Ctx& c, Command cmd);
+    DepList inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
+    uint64_t emit(Ctx& c, Command&& cmd);
     // A DMA command: loads hold their bytes in the weight/activation buffer (capped at its size).
     Command transfer(CmdKind kind, uint64_t bytes, uint64_t address, uint32_t piece,
-                     std::vector<DepRange> deps) const;
+                     DepList deps) const;
     // Operator i is lowered in row pieces (row tiles or fused SFU pieces).
     bool rowPieces(size_t i) const;
     // Operator i's output streams piece by piece into operator i + 1.
