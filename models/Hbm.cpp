@@ -13,6 +13,9 @@ struct Hbm::Txn {
     uint32_t toAdmit = 0;   // bursts not yet in a request buffer
     uint32_t toFinish = 0;  // bursts not yet completed
     uint8_t rowState = 0;   // worst over its bursts: 0 hit, 1 miss, 2 conflict
+    uint64_t beginPs = 0;   // BEGIN_REQ at this socket
+    uint32_t bufBank = 0;   // dramsys: the bank whose buffer entries its bursts hold
+    Cycle respAt = 0;       // dramsys front end: its FIFO response slot
 };
 
 Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
@@ -21,12 +24,16 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
       socket("socket"),
       spec_(spec),
       map_(map),
+      policy_(policy),
       pcs_(spec.totalPcs() / spec.pseudoChannels),
       pcBytes_(spec.totalPcs(), 0),
       peq_(this, &Hbm::peqCallback) {
     socket.register_nb_transport_fw(this, &Hbm::nbTransportFw);
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
-    for (Pc& pc : pcs_) pc.ctrl = std::make_unique<memory::PcController>(spec_, policy, spec_.pseudoChannels);
+    for (Pc& pc : pcs_) {
+        pc.ctrl = std::make_unique<memory::PcController>(spec_, policy, spec_.pseudoChannels);
+        pc.entries.assign(size_t(spec_.banks) * spec_.pseudoChannels, 0);
+    }
     txns_.reserve(4096);
     SC_METHOD(tickMethod);
     sensitive << tick_;
@@ -84,6 +91,7 @@ tlm::tlm_sync_enum Hbm::nbTransportFw(int port, tlm::tlm_generic_payload& t, tlm
         auto txn = std::make_unique<Txn>();
         txn->trans = &t;
         txn->port = port;
+        txn->beginPs = sc_time_stamp().value() / sc_time(1, SC_PS).value();
         txns_[&t] = std::move(txn);
     }
     peq_.notify(t, ph, delay);
@@ -118,6 +126,7 @@ void Hbm::beginRequest(Txn* txn) {
     }
     const uint64_t bb = spec_.burstBytes();
     Cycle c = cycleNow();
+    const Cycle ready = policy_.dramsysFrontend ? c + 1 : c;  // DRAMSys: 1-tCK think delay
     for (uint64_t a = addr - addr % bb; a < addr + len; a += bb) {
         memory::DramAddress d = map_.decode(a);
         memory::MemRequest r;
@@ -127,11 +136,45 @@ void Hbm::beginRequest(Txn* txn) {
         r.bank = (d.pc % spec_.pseudoChannels) * spec_.banks + d.bank;
         r.row = d.row;
         r.column = d.column;
-        pcs_[ch].input.push_back(Burst{txn, r});
-        wake(ch, c);
+        pcs_[ch].input.push_back(Burst{txn, r, ready});
+        wake(ch, ready);
         ++txn->toAdmit;
         ++txn->toFinish;
     }
+}
+
+bool Hbm::canAdmit(const Pc& pc, Cycle c) const {
+    if (pc.input.empty() || pc.input.front().ready > c) return false;
+    const memory::PcController& ctrl = *pc.ctrl;
+    if (!policy_.dramsysFrontend) return ctrl.canAccept(pc.input.front().req.bank, c);
+    if (c <= pc.lastAccept) return false;  // one request per tCK
+    if (!policy_.bankwiseBuffer) return ctrl.queuedTotal() < policy_.depth;
+    // DRAMSys checks the bank of the last accepted request, not the incoming one's;
+    // a long request holds len/32 entries of its (first burst's) bank.
+    return pc.lastBank < 0 || pc.entries[size_t(pc.lastBank)] < policy_.depth;
+}
+
+bool Hbm::admit(Pc& pc, Cycle c) {
+    if (!canAdmit(pc, c)) return false;
+    Txn* txn = pc.input.front().txn;
+    bool first = true;
+    // vgmsim: one burst; dramsys: every burst of the request in this channel.
+    while (!pc.input.empty() && pc.input.front().txn == txn && (first || policy_.dramsysFrontend)) {
+        Burst b = pc.input.front();
+        pc.input.pop_front();
+        b.req.tag = reinterpret_cast<uintptr_t>(b.txn);
+        if (first) pc.lastBank = b.req.bank, txn->bufBank = b.req.bank;
+        ++pc.entries[txn->bufBank];
+        pc.ctrl->accept(b.req, c, !first || policy_.dramsysFrontend);  // dramsys admits by the last bank
+        first = false;
+        if (--b.txn->toAdmit == 0) {
+            tlm::tlm_phase ph = tlm::END_REQ;
+            sc_time d = SC_ZERO_TIME;
+            socket[b.txn->port]->nb_transport_bw(*b.txn->trans, ph, d);
+        }
+    }
+    pc.lastAccept = c;
+    return true;
 }
 
 void Hbm::pcMethod(uint32_t p) {
@@ -143,32 +186,28 @@ void Hbm::pcMethod(uint32_t p) {
         return;
     }
     ctrl.runUntil(c, pc.done);
-    if (!pc.input.empty() && ctrl.canAccept(pc.input.front().req.bank, c)) {
-        Burst b = pc.input.front();
-        pc.input.pop_front();
-        b.req.tag = reinterpret_cast<uintptr_t>(b.txn);
-        ctrl.accept(b.req, c);
-        if (--b.txn->toAdmit == 0) {
-            tlm::tlm_phase ph = tlm::END_REQ;
-            sc_time d = SC_ZERO_TIME;
-            socket[b.txn->port]->nb_transport_bw(*b.txn->trans, ph, d);
-        }
-    }
+    admit(pc, c);
     ctrl.runUntil(c + 1, pc.done);
     for (const memory::Completion& done : pc.done) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
         pcBytes_[p * spec_.pseudoChannels + done.rank] += spec_.burstBytes();
         txn->rowState = std::max(txn->rowState, done.rowState);
+        if (policy_.dramsysFrontend) --pc.entries[txn->bufBank];  // freed when its RD/WR issues
+        // dramsys: responses leave in RD/WR order, at most one per tCK (every burst takes a slot).
+        if (policy_.dramsysFrontend) txn->respAt = pc.lastResp = std::max(done.done, pc.lastResp + 1);
         if (--txn->toFinish == 0) {
             ++requestRows_[txn->rowState];
-            dataDone_.emplace(done.done, doneSeq_++, txn);
-            scheduleTick(done.done);
+            const Cycle at = policy_.dramsysFrontend ? txn->respAt : done.done;
+            dataDone_.emplace(at, doneSeq_++, txn);
+            scheduleTick(at);
         }
     }
     pc.done.clear();
     Cycle next = memory::PcController::kNever;
     if (!pc.input.empty())
-        next = ctrl.canAccept(pc.input.front().req.bank, c + 1) ? c + 1 : ctrl.nextEvent();
+        next = canAdmit(pc, c + 1) ? c + 1
+               : pc.input.front().ready > c + 1 ? std::min(pc.input.front().ready, ctrl.nextEvent())
+                                                : ctrl.nextEvent();
     else if (ctrl.hasRequests())
         next = ctrl.nextEvent();
     if (next != memory::PcController::kNever) wake(p, next);
@@ -181,6 +220,9 @@ void Hbm::sendResponse(uint32_t port) {
         p.responses.pop_front();
         tlm::tlm_phase ph = tlm::BEGIN_RESP;
         sc_time d = SC_ZERO_TIME;
+        if (txn->trans->get_response_status() == tlm::TLM_OK_RESPONSE)
+            ctrlLatPs_[txn->trans->is_write()].push_back(sc_time_stamp().value() / sc_time(1, SC_PS).value() -
+                                                         txn->beginPs);
         tlm::tlm_sync_enum s = socket[txn->port]->nb_transport_bw(*txn->trans, ph, d);
         if (s == tlm::TLM_COMPLETED || (s == tlm::TLM_UPDATED && ph == tlm::END_RESP)) {
             txns_.erase(txn->trans);

@@ -37,18 +37,24 @@ public:
     // Replays idle refreshes up to the current time and fills `g` (one group per pseudo-channel).
     void finish(stats::Group& g);
     uint64_t bytesOfPc(uint32_t pc) const { return pcBytes_[pc]; }
+    // BEGIN_RESP - BEGIN_REQ at this socket (ps) of every answered read / write, in answer order (DRAMSys's latency).
+    const std::vector<uint64_t>& controllerLatenciesPs(bool write) const { return ctrlLatPs_[write]; }
 
 private:
     struct Txn;
     struct Burst {
         Txn* txn;
         memory::MemRequest req;
+        memory::Cycle ready;  // first cycle the controller may take it
     };
     struct Pc {  // one channel: its controller and intake
         std::unique_ptr<memory::PcController> ctrl;
         std::deque<Burst> input;  // bursts not yet in the request buffer
         memory::Cycle wakeAt = memory::PcController::kNever;
         std::vector<memory::Completion> done;
+        memory::Cycle lastAccept = -1, lastResp = -1;  // dramsys front end
+        int64_t lastBank = -1;                          // bank of the last accepted request
+        std::vector<uint32_t> entries;  // dramsys: buffer entries per bank, a request's bursts all in its first bank
     };
     struct Port {
         std::deque<Txn*> responses;  // waiting for BEGIN_RESP
@@ -60,6 +66,8 @@ private:
     void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
     void beginRequest(Txn* txn);
     void pcMethod(uint32_t pc);
+    bool admit(Pc& pc, memory::Cycle c);  // moves input into the controller; true if it took something
+    bool canAdmit(const Pc& pc, memory::Cycle c) const;
     void wake(uint32_t pc, memory::Cycle c);  // run pc at cycle c (earliest request wins)
     void tickMethod();
     void scheduleTick(memory::Cycle c);
@@ -70,6 +78,8 @@ private:
     uint64_t tickPerCycle_ = 1;
     memory::MemSpec spec_;
     memory::AddressMap map_;
+    memory::ControllerPolicy policy_;
+    std::vector<uint64_t> ctrlLatPs_[2];
     std::vector<Pc> pcs_;
     std::vector<Port> ports_;
     std::vector<uint64_t> pcBytes_;

@@ -69,6 +69,21 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
     const double gbps = ns > 0 ? double(bytes) / ns : 0;
     const double peak = mem.spec().peakBytesPerSecond() / 1e9;
     const stats::Group& hbm = *root.findGroup("hbm");
+    // DRAMSys's latency: BEGIN_RESP - BEGIN_REQ at the memory controller's socket.
+    std::vector<uint64_t> ctl = mem.hbm().controllerLatenciesPs(false);
+    ctl.insert(ctl.end(), mem.hbm().controllerLatenciesPs(true).begin(), mem.hbm().controllerLatenciesPs(true).end());
+    std::sort(ctl.begin(), ctl.end());
+    auto pct = [](const std::vector<uint64_t>& v, int p) {
+        return v.empty() ? 0.0 : double(v[std::min(v.size() - 1, (v.size() * size_t(p) + 99) / 100 - 1)]) / 1000.0;
+    };
+    auto mean = [](const std::vector<uint64_t>& v) {
+        double a = 0;
+        for (uint64_t l : v) a += double(l) / 1000.0;
+        return v.empty() ? 0.0 : a / double(v.size());
+    };
+    double ctlAvg = 0;
+    for (uint64_t l : ctl) ctlAvg += double(l) / 1000.0;
+    ctlAvg = ctl.empty() ? 0 : ctlAvg / double(ctl.size());
     const uint32_t pcs = mem.spec().totalPcs();
     // Per request at the HBM (a split piece is a request): a hit only if every burst of it was.
     uint64_t hits = hbm.findCounter("request_row_hits")->value, miss = hbm.findCounter("request_row_misses")->value,
@@ -104,6 +119,13 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
                     {"fraction_of_peak", peak > 0 ? gbps / peak : 0},
                     {"latency_avg_ns", avgNs},
                     {"latency_p99_ns", p99Ns},
+                    {"latency_basis", "BEGIN_REQ to BEGIN_RESP at the initiator (NoC and queueing included)"},
+                    {"controller_latency_avg_ns", ctlAvg},
+                    {"controller_latency_p50_ns", pct(ctl, 50)},
+                    {"controller_latency_p99_ns", pct(ctl, 99)},
+                    {"controller_latency_read_avg_ns", mean(mem.hbm().controllerLatenciesPs(false))},
+                    {"controller_latency_write_avg_ns", mean(mem.hbm().controllerLatenciesPs(true))},
+                    {"controller_latency_basis", "BEGIN_REQ to BEGIN_RESP at the HBM controller's socket (as DRAMSys)"},
                     {"row_hit_rate", hitRate},
                     {"row_hit_rate_basis", "per request at the HBM (a hit only if every burst of it was)"},
                     {"error_responses", errors},
@@ -116,7 +138,7 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
     r["stats_schema"] = root.describe();
     res.summary = std::to_string(lat.size()) + " requests: " + fmt("%.3f", ns / 1000.0) + " us simulated, " +
                   fmt("%.1f", gbps) + " GB/s (" + fmt("%.1f", 100 * gbps / peak) + "% of " + fmt("%.1f", peak) +
-                  "), latency avg " + fmt("%.1f", avgNs) + " ns p99 " + fmt("%.1f", p99Ns) + " ns, row hits " +
+                  "), latency avg " + fmt("%.1f", avgNs) + " ns p99 " + fmt("%.1f", p99Ns) + " ns (controller " + fmt("%.1f", ctlAvg) + "), row hits " +
                   fmt("%.1f", 100 * hitRate) + "% of requests, per-PC " + fmt("%.2f", pcMin) + ".." + fmt("%.2f", pcMax) +
                   " GB/s over " + std::to_string(pcs) + " PCs";
     return res;

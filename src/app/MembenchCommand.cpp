@@ -62,8 +62,9 @@ int membenchCommand(const Args& args) {
     range("bytes", bytes, 1, 1 << 20);
     range("outstanding", outstanding, 1, 1 << 16);
     range("initiators", initiators, 1, 1024);
-    if (o.stlClockMhz <= 0 || o.stlClockMhz > 1e5)
-        throw InputError("vgmsim membench: --stl-clock-mhz must be in (0, 100000]");
+    if (!(o.stlClockMhz > 0 && o.stlClockMhz <= 1e5))  // also NaN
+        throw InputError("vgmsim membench: --stl-clock-mhz " + std::to_string(o.stlClockMhz) +
+                         " is out of range; allowed: (0, 100000]");
     o.traffic.requests = requests;
     o.traffic.bytes = uint32_t(bytes);
     o.traffic.stride = stride;

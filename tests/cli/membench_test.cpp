@@ -1,6 +1,7 @@
 // `vgmsim membench` as a user meets it: JSON output, physical sanity, errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -65,4 +66,37 @@ TEST_CASE("membench: bad input is a one-line error with status 2", "[cli][memben
     CHECK(s.status == 2);
     CHECK(s.err.find(dir + "/bad.stl") != std::string::npos);
     CHECK(s.err.find("line 2") != std::string::npos);
+}
+
+// Hostile STL input: huge cycles or a NaN clock used to hang membench
+// (llround overflow); sizes wrapped to 32 bits and "(-1)" was accepted.
+TEST_CASE("membench: hostile STL traces and clocks are one-line errors", "[cli][membench][errors]") {
+    std::string dir = scratchDir("membench-hostile");
+    auto stl = [&](const std::string& name, const std::string& body) {
+        std::ofstream f(dir + "/" + name);
+        f << body;
+        return dir + "/" + name;
+    };
+    const std::string ok = stl("ok.stl", "0: read 0x0\n");
+    auto nan = runVgmsim("membench --config " + kV80 + " --stl " + ok + " --stl-clock-mhz nan");
+    CHECK(nan.status == 2);
+    CHECK(nan.err.find("--stl-clock-mhz") != std::string::npos);
+    CHECK(std::count(nan.err.begin(), nan.err.end(), '\n') == 1);
+    struct Bad {
+        const char* body;
+        const char* says;
+    } bads[] = {{"9000000000000000000: read 0x0\n", "too large"},
+                {"0: (4294967328) read 0x0\n", "request size"},
+                {"0: (-1) read 0x0\n", "request size"},
+                {"0: (0) read 0x0\n", "request size"}};
+    int k = 0;
+    for (const Bad& b : bads) {
+        const std::string path = stl("bad" + std::to_string(k++) + ".stl", b.body);
+        auto r = runVgmsim("membench --config " + kV80 + " --stl " + path);
+        INFO(b.body << " -> " << r.err);
+        CHECK(r.status == 2);
+        CHECK(r.err.find(path + ": line 1") != std::string::npos);
+        CHECK(r.err.find(b.says) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
 }

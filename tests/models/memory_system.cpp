@@ -33,8 +33,8 @@ TEST_CASE("memory model: one read's latency is the sum of its parts", "[memory][
     init.socket.bind(mem.nmu());
     sc_core::sc_start();
     const memory::MemSpec& s = mem.spec();
-    // NoC (transparent config): one cycle on each of the four links; HBM: ACT, tRCDRD, RL + tDQSCK + burst.
-    uint64_t expectNs = 4 + uint64_t(s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles());
+    // NoC (transparent config): one cycle on each of the four links; HBM: ACT (two cycles), tRCDRD, RL + tDQSCK + burst.
+    uint64_t expectNs = 4 + uint64_t(s.actCycles - 1 + s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles());
     REQUIRE(init.done());
     REQUIRE(init.latenciesPs().at(0) == expectNs * 1000);
 }
@@ -188,5 +188,5 @@ TEST_CASE("memory model: a split transaction answers once, after its last piece"
     CHECK(init.latenciesPs().size() == 1);
     // Both bursts are in the same pseudo-channel (bit 29 selects it), so the second one is tCCDL later (same bank group).
     const memory::MemSpec& s = mem.spec();
-    CHECK(init.latenciesPs()[0] == uint64_t(4 + s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles() + s.tCCDL) * 1000);
+    CHECK(init.latenciesPs()[0] == uint64_t(4 + s.actCycles - 1 + s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles() + s.tCCDL) * 1000);
 }

@@ -10,6 +10,7 @@ ControllerPolicy ControllerPolicy::fromConfig(const config::View& c) {
     p.depth = uint32_t(c.integer("queue_depth"));
     std::string r = c.str("refresh");
     p.refresh = r == "none" ? Refresh::None : r == "per_bank" ? Refresh::PerBank : Refresh::AllBank;
+    p.dramsysFrontend = c.str("frontend") == "dramsys";
     return p;
 }
 

@@ -30,8 +30,8 @@ bool PcController::canAccept(uint32_t bank, Cycle now) const {
     return policy_.bankwiseBuffer ? queues_[bank].size() < policy_.depth : queued_ < policy_.depth;
 }
 
-void PcController::accept(MemRequest req, Cycle now) {
-    if (now < now_ || !canAccept(req.bank, now)) throw std::logic_error("PcController::accept out of order or full");
+void PcController::accept(MemRequest req, Cycle now, bool more) {
+    if (now < now_ || (!more && !canAccept(req.bank, now))) throw std::logic_error("PcController::accept out of order or full");
     req.arrival = now;
     req.seq = seq_++;
     queues_[req.bank].push_back(req);

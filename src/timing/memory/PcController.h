@@ -43,7 +43,10 @@ public:
     // True when `bank`'s buffer has a slot and nothing was accepted at `now`.
     bool canAccept(uint32_t bank, Cycle now) const;
     // Call runUntil(now) first. Enqueues at `now` (eligible at `now`).
-    void accept(MemRequest req, Cycle now);
+    // `more`: a further burst of a request accepted in this cycle (no room check).
+    void accept(MemRequest req, Cycle now, bool more = false);
+    size_t queued(uint32_t bank) const { return queues_[bank].size(); }
+    size_t queuedTotal() const { return queued_; }
 
     Cycle nextEvent() const;  // kNever when idle and refresh off
     // Issues every command at cycles < end; completions appended to `out`.

@@ -56,12 +56,19 @@ std::vector<TrafficRequest> readStl(const std::string& path, double clockMhz, ui
             size_t used = 0;
             long long c = std::stoll(tok.substr(0, tok.size() - 1), &used);
             if (c < 0 || used != tok.size() - 1) throw std::invalid_argument("");
-            r.atPs = std::llround(double(c) * psPerCycle);
+            const double ps = double(c) * psPerCycle;
+            if (!(ps < 4e18))  // llround would overflow; also catches a NaN clock
+                bad("cycle " + std::to_string(c) + " is too large at " + std::to_string(clockMhz) +
+                    " MHz; allowed: below 4e18 ps (about 46 days)");
+            r.atPs = std::llround(ps);
             if (!(f >> tok)) bad("missing read|write");
             if (tok.front() == '(') {
                 if (tok.back() != ')') bad("expected '(<bytes>)', got '" + tok + "'");
-                r.bytes = uint32_t(std::stoul(tok.substr(1, tok.size() - 2)));
-                if (r.bytes == 0) bad("zero-byte request");
+                const std::string n = tok.substr(1, tok.size() - 2);
+                if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || n.size() > 8 ||
+                    std::stoull(n) == 0 || std::stoull(n) > (uint64_t(1) << 20))
+                    bad("request size '" + n + "' is not allowed; allowed: 1..1048576 bytes");
+                r.bytes = uint32_t(std::stoull(n));
                 if (!(f >> tok)) bad("missing read|write");
             }
             if (tok != "read" && tok != "write") bad("expected read or write, got '" + tok + "'");
