@@ -39,7 +39,8 @@ for f in jsons: put("fuzz_json", os.path.basename(f), rd(f))
 for f in files("configs/*.json", "tests/unit/data/config/*.json"):
     put("fuzz_config", os.path.basename(f), rd(f) + SEP + b"{}" + SEP + b"clock.fabric_mhz=250\ndsp.groups.0.rows=64")
 put("fuzz_config", "with_sub", b'{"clock": "sub.json"}' + SEP + b'{"fabric_mhz": 250}' + SEP + b"name=x")
-for f in files("traces/*.vgmt", "traces/tiny/*.vgmt", "tests/golden/traces/*.vgmt", "tests/fuzz/seeds/*.vgmt"):
+# Small traces only: a full video takes seconds to expand under ASan (a legit slow input, not a finding).
+for f in files("traces/tiny/*.vgmt", "tests/golden/traces/*.vgmt", "tests/fuzz/seeds/*.vgmt"):
     b = rd(f); nl = b.index(b"\n"); head = b[:nl].decode().split()
     sizes = {k: int(v) for k, v in (t.split("=", 1) for t in head[2:] if "=" in t and not t.startswith("hash="))}
     j = b[nl + 1: nl + 1 + sizes["json"]]; s = b[nl + 1 + sizes["json"]: nl + 1 + sizes["json"] + sizes["skip"]]
@@ -72,7 +73,7 @@ for f in $fuzzers; do
     mkdir -p "$corpus/$f" "$bd/findings/$f"
     dirs=("$corpus/$f")
     [ -d "$reg" ] && dirs+=("$reg")
-    opts=(-artifact_prefix="$bd/findings/$f/" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1)
+    opts=(-artifact_prefix="$bd/findings/$f/" -timeout=30 -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1)
     if [ "$mode" = runs ]; then
         # Replay every seed and kept crasher, then a fixed number of new inputs.
         "$bd/fuzz/$f" "${opts[@]}" -runs=0 "${dirs[@]}" >"$bd/$f.log" 2>&1 || { status=1; tail -30 "$bd/$f.log"; }
