@@ -3,7 +3,7 @@
 # nothing and touches nothing when everything is already installed.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libsystemc-dev libboost-program-options-dev nlohmann-json3-dev catch2
-          python3-numpy python3-matplotlib python3-torch parallel)
+          python3-numpy python3-matplotlib python3-torch parallel clang-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,7 @@
 #include "workload/Activations.h"
 #include "workload/Models.h"
 #include "workload/Sparsity.h"
+#include "workload/TraceBounds.h"
 #include "workload/TraceSpec.h"
 
 namespace vgm::app {
@@ -72,7 +73,12 @@ int traceCommand(const Args& args) {
             if (vm.count(g)) throw InputError(std::string("vgmsim trace: --") + g + " applies only to the gemm model");
     if (!role.empty() && !workload::parseRole(role, opt.gemmRole))
         throw InputError("vgmsim trace: unknown --role '" + role + "'");
+    for (const auto& [flag, v] : {std::pair<const char*, uint64_t>{"m", opt.m}, {"k", opt.k}, {"n", opt.n}})
+        if (v > workload::kMaxOpDim)
+            throw InputError(std::string("vgmsim trace: --") + flag + " " + std::to_string(v) +
+                             " too large; allowed 1..2^31");
     workload::TraceSpec spec = workload::buildModel(opt);
+    workload::checkTraceBounds(spec, "vgmsim trace");
     workload::applySparsity(spec, sparsity, prompt, seed);
     if (!acts.empty()) workload::addActivations(spec, acts, actFrames);
     std::string bytes = workload::encodeTrace(spec);

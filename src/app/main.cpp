@@ -8,6 +8,7 @@
 #include "app/Commands.h"
 #include "common/Error.h"
 #include "common/Suggest.h"
+#include "common/Text.h"
 #include "models/Simulation.h"
 
 extern "C" int sc_main(int argc, char** argv);  // the kernel calls it (C linkage, as SystemC declares it)
@@ -34,9 +35,15 @@ void printUsage() {
 int sc_main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        if (args.empty())
+            throw vgm::InputError("no command given; usage: vgmsim <command> [options] (vgmsim --help lists the commands)");
+        for (size_t i = 0; i < args.size(); ++i)
+            if (!vgm::isValidUtf8(args[i]))
+                throw vgm::InputError("argument " + std::to_string(i + 1) + " '" + args[i] +
+                                      "' is not valid UTF-8; allowed: UTF-8 text (file names included)");
+        if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
             printUsage();
-            return args.empty() ? 2 : 0;
+            return 0;
         }
         if (args[0] == "--version" || args[0] == "-V") {
             std::cout << "vgmsim " VGMSIM_VERSION "\n";
@@ -50,10 +57,13 @@ int sc_main(int argc, char** argv) {
         throw vgm::InputError("unknown command '" + args[0] + "'" + vgm::didYouMean(args[0], names) +
                               "; allowed: " + vgm::joinNames(names));
     } catch (const vgm::InputError& e) {
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << vgm::escapeLine(e.what()) << "\n";  // one printable line, whatever was echoed
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "internal error: " << e.what() << "\n";
+        std::cerr << "internal error: " << vgm::escapeLine(e.what()) << "\n";
+        return 1;
+    } catch (...) {
+        std::cerr << "internal error: unknown exception\n";
         return 1;
     }
 }

@@ -15,7 +15,7 @@ std::string jsonTypeName(const Json& j) {
 }
 
 std::string jsonBrief(const Json& j) {
-    std::string s = j.dump();
+    std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);  // never throws on bad UTF-8
     if (s.size() > 60) s = s.substr(0, 57) + "...";
     return s;
 }

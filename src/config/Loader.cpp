@@ -5,6 +5,8 @@
 
 #include "common/Error.h"
 #include "common/Files.h"
+#include "common/JsonParse.h"
+#include "common/Text.h"
 #include "common/Suggest.h"
 
 namespace vgm::config {
@@ -12,26 +14,7 @@ namespace vgm::config {
 namespace fs = std::filesystem;
 static constexpr int kMaxIncludeDepth = 16;
 
-Json parseJsonText(const std::string& text, const std::string& file) {
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        size_t line = 1, col = 1;
-        for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        std::string why = e.what();
-        auto pos = why.find("syntax error");
-        if (pos != std::string::npos) why = why.substr(pos);
-        throwInput(file, "line " + std::to_string(line) + " column " + std::to_string(col),
-                   "invalid JSON: " + why);
-    }
-}
+Json parseJsonText(const std::string& text, const std::string& file) { return parseJsonInput(text, file); }
 
 Config Loader::loadFile(const std::string& path, const std::vector<std::string>& sets) {
     Config cfg;
@@ -109,11 +92,18 @@ void Loader::applySet(const std::string& assignment) {
         throwInput("--set", assignment, "expected PATH=VALUE, e.g. clock.fabric_mhz=250");
     std::string path = assignment.substr(0, eq);
     std::string text = assignment.substr(eq + 1);
+    if (!isValidUtf8(assignment)) throwInput("--set", assignment, "is not valid UTF-8; allowed: UTF-8 text");
     Json value;
+    size_t deepAt = 0;
+    if (jsonNestingDepth(text, kMaxJsonDepth, deepAt) > kMaxJsonDepth)
+        throwInput("--set", path, "value nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     try {
         value = Json::parse(text);
     } catch (const Json::parse_error&) {
-        value = text;
+        value = text;  // not JSON: a bare string (--set name=foo)
+    } catch (const Json::exception& e) {
+        throwInput("--set", path, "value " + text + " is not a usable JSON value (" + e.what() +
+                                      "); allowed: numbers within +-1.7e308");
     }
     const Section* sec = &configSchema();
     std::list<Section> itemSchemas;  // array items' schemas, alive while walking
@@ -130,12 +120,21 @@ void Loader::applySet(const std::string& assignment) {
             bool numeric = seg.find_first_not_of("0123456789") == std::string::npos;
             if (!numeric)
                 throwInput("--set", path, "'" + seg + "' must be a list index at " + (pointer.empty() ? "/" : pointer));
-            size_t idx = std::stoul(seg);
-            if (idx > node->size())
-                throwInput("--set", path, "index " + seg + " out of range; " + (pointer.empty() ? "/" : pointer) +
-                                              " has " + std::to_string(node->size()) + " items (use " +
-                                              std::to_string(node->size()) + " to append)");
-            if (idx == node->size()) node->push_back(Json::object());
+            // Appending takes a whole item (dsp.groups.5={...}); a field of a
+            // missing item would silently create a half-filled one.
+            const size_t size = node->size();
+            const std::string where = pointer.empty() ? "/" : pointer;
+            const std::optional<uint64_t> index = parseDecimal(seg, size);
+            if (!index || (*index == size && !last)) {
+                const std::string list = path.substr(0, start ? start - 1 : 0);
+                throwInput("--set", path, "index " + seg + " out of range; " + where + " has " +
+                                              std::to_string(size) + " items; allowed: " +
+                                              (size ? "0.." + std::to_string(size - 1) + ", or " : std::string()) +
+                                              std::to_string(size) + " with a whole item (" + list + "." +
+                                              std::to_string(size) + "={...})");
+            }
+            const size_t idx = size_t(*index);
+            if (idx == size) node->push_back(Json::object());
             pointer += "/" + seg;
             node = &(*node)[idx];
             itemSchemas.push_back(*sec);
@@ -143,6 +142,7 @@ void Loader::applySet(const std::string& assignment) {
             sec = &itemSchemas.back();
             if (last) {
                 *node = value;
+                cfg_.origins_.emplace_back(pointer, "--set");
                 return;
             }
             start = dot + 1;
@@ -158,12 +158,14 @@ void Loader::applySet(const std::string& assignment) {
         if (p) {
             if (!last) throwInput("--set", path, "'" + seg + "' is a parameter, not a section");
             (*node)[seg] = value;
+            cfg_.origins_.emplace_back(pointer, "--set");
             return;
         }
         node = &(*node)[seg];
         sec = child;
         if (last) {
             *node = value;
+            cfg_.origins_.emplace_back(pointer, "--set");
             return;
         }
         start = dot + 1;

@@ -30,8 +30,11 @@ std::vector<Json> expandRange(const JsonIn& in) {
             double v = start + static_cast<double>(i) * step;
             if (step > 0 ? v > stop + slack : v < stop - slack) break;
             if (out.size() == kMaxAxisValues) in.fail("more than 100000 values; allowed: a coarser step");
-            out.push_back(ints ? Json(in["start"].integer() + static_cast<int64_t>(i) * in["step"].integer())
-                               : tidy(v));
+            int64_t iv = 0;
+            if (ints && (__builtin_mul_overflow(static_cast<int64_t>(i), in["step"].integer(), &iv) ||
+                         __builtin_add_overflow(in["start"].integer(), iv, &iv)))
+                in.fail("value " + std::to_string(i) + " overflows a 64-bit integer; allowed: a range within +-9.2e18");
+            out.push_back(ints ? Json(iv) : tidy(v));
         }
         return out;
     }
@@ -44,7 +47,9 @@ std::vector<Json> expandRange(const JsonIn& in) {
         if (out.size() == kMaxAxisValues) in.fail("more than 100000 values; allowed: a larger factor");
         out.push_back(ints ? Json(iv) : tidy(v));
         v *= step;
-        if (ints) iv *= in["step"].integer();
+        if (ints && __builtin_mul_overflow(iv, in["step"].integer(), &iv) && step > 1 && v <= stop + slack)
+            in.fail("value " + std::to_string(out.size()) +
+                    " overflows a 64-bit integer; allowed: a range within +-9.2e18");
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common/Error.h"
+#include "common/Text.h"
 #include "config/Config.h"
 #include "power/Resources.h"
 
@@ -18,9 +19,9 @@ std::optional<double> numberAt(const Json& root, const std::string& dotted) {
         if (node->is_object() && node->contains(key)) {
             node = &(*node)[key];
         } else if (node->is_array() && !key.empty() && std::isdigit(static_cast<unsigned char>(key[0]))) {
-            size_t i = std::stoul(key);
-            if (i >= node->size()) return std::nullopt;
-            node = &(*node)[i];
+            const std::optional<uint64_t> i = parseDecimal(key, node->size());
+            if (!i || *i >= node->size()) return std::nullopt;
+            node = &(*node)[size_t(*i)];
         } else {
             return std::nullopt;
         }

@@ -1,5 +1,6 @@
 #include "dse/Expr.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -13,11 +14,16 @@ struct Expr::Node {
     double value = 0;
     std::string text;  // name, or operator
     std::shared_ptr<const Node> a, b;
+    int height = 1;  // longest path to a leaf: bounds evaluation's (and destruction's) recursion
 };
 
 namespace {
 
 using NodeP = std::shared_ptr<const Expr::Node>;
+
+// Deeper trees (((((1))))), 1+1+...+1, ----1) are refused: parsing, evaluating
+// and freeing them recurse once per level.
+constexpr int kMaxExprDepth = 100;
 
 class Parser {
 public:
@@ -39,6 +45,25 @@ private:
         return l;
     }
 
+    // Counts the parser's own recursion through parentheses and unary operators.
+    struct Nest {
+        Parser& p;
+        explicit Nest(Parser& parser) : p(parser) {
+            if (++p.nest_ > kMaxExprDepth) p.tooDeep();
+        }
+        ~Nest() { --p.nest_; }
+    };
+
+    [[noreturn]] void tooDeep() const {
+        fail("nests deeper than " + std::to_string(kMaxExprDepth) + " levels (operators chained or parenthesised)");
+    }
+
+    NodeP checked(std::shared_ptr<Expr::Node> n) {
+        n->height = 1 + std::max(n->a ? n->a->height : 0, n->b ? n->b->height : 0);
+        if (n->height > kMaxExprDepth) tooDeep();
+        return n;
+    }
+
     NodeP binary(size_t level) {
         if (level == levels().size()) return unary();
         NodeP left = binary(level + 1);
@@ -57,7 +82,7 @@ private:
             n->text = op;
             n->a = left;
             n->b = binary(level + 1);
-            left = n;
+            left = checked(n);
         }
     }
 
@@ -67,8 +92,9 @@ private:
             auto n = std::make_shared<Expr::Node>();
             n->kind = Expr::Node::Unary;
             n->text = std::string(1, s_[pos_++]);
+            Nest nest(*this);
             n->a = unary();
-            return n;
+            return checked(n);
         }
         return primary();
     }
@@ -80,6 +106,7 @@ private:
         char c = s_[pos_];
         if (c == '(') {
             ++pos_;
+            Nest nest(*this);
             NodeP inner = binary(0);
             skip();
             if (pos_ >= s_.size() || s_[pos_] != ')') fail("missing ')'");
@@ -124,6 +151,7 @@ private:
     const std::string& where_;
     std::vector<std::string>& names_;
     size_t pos_ = 0;
+    int nest_ = 0;
 };
 
 double evalNode(const Expr::Node& n, const Expr::Lookup& lookup, const std::string& where, const std::string& text) {

@@ -31,7 +31,10 @@ GoldenManifest GoldenManifest::load(const std::string& dir) {
         c.expectKeys({"name", "config", "trace", "sets", "description"});
         GoldenCase g{c["name"].str(), c["config"].str(), c["trace"].str(), {}};
         if (c.has("sets")) g.sets = c["sets"].strings();
-        if (g.name.empty() || g.name.find_first_of("/\\ ") != std::string::npos)
+        // The name becomes a folder under the check's temporary folder: "." or ".." would leave it.
+        if (g.name.empty() || g.name == "." || g.name == ".." ||
+            g.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
+                std::string::npos)
             c["name"].fail("'" + g.name + "' is not a file name; allowed: letters, digits, _ - .");
         for (const auto& other : m.cases)
             if (other.name == g.name) c["name"].fail("'" + g.name + "' is used by two cases");

@@ -25,7 +25,12 @@ MergeSummary mergeShards(const std::vector<std::string>& inputs, const std::stri
         const std::string file = in + "/sweep.json";
         Json doc = JsonIn::parseFile(file);
         JsonIn j(doc, file);
-        const Shard sh = parseShard(j["shard"].str());
+        Shard sh;
+        try {
+            sh = parseShard(j["shard"].str());
+        } catch (const InputError& e) {
+            j["shard"].fail(e.what());
+        }
         doc.erase("shard");
         if (planJson.is_null()) {
             planJson = doc;
@@ -44,9 +49,11 @@ MergeSummary mergeShards(const std::vector<std::string>& inputs, const std::stri
         byShard[sh.index - 1] = in;
     }
     std::string absent;
+    size_t nAbsent = 0;
     for (size_t i = 0; i < count; ++i)
-        if (byShard[i].empty())
+        if (byShard[i].empty() && ++nAbsent <= 10)  // the first ten name them; the rest are counted
             absent += (absent.empty() ? "" : ", ") + std::to_string(i + 1) + "/" + std::to_string(count);
+    if (nAbsent > 10) absent += " and " + std::to_string(nAbsent - 10) + " more";
     if (!absent.empty())
         throw InputError("sweep-merge: shard(s) " + absent + " missing; allowed: all " + std::to_string(count) +
                          " shards of the sweep");

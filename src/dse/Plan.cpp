@@ -107,7 +107,13 @@ Plan Plan::fromJson(const Json& doc, const std::string& file) {
         Point p;
         p.index = i;
         p.id = pj["id"].str();
+        // The id names the point's folder: nothing that could leave points/.
+        if (p.id.empty() || p.id.size() > 64 ||
+            p.id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
+                std::string::npos)
+            pj["id"].fail("'" + p.id + "' is not a point id; allowed: up to 64 letters, digits, _ and -");
         p.trace = pj["trace"].str();
+        if (!pj["set"].json().is_object()) pj["set"].fail("is " + jsonTypeName(pj["set"].json()) + "; allowed: an object");
         const Json& set = pj["set"].json();
         for (auto it = set.begin(); it != set.end(); ++it) p.sets.emplace_back(it.key(), it.value());
         const std::string st = pj["state"].str();

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "common/Files.h"
+#include "common/JsonParse.h"
+#include "dse/JsonIn.h"
 #include "dse/Metrics.h"
 
 namespace vgm::dse {
@@ -21,7 +23,7 @@ static std::optional<Json> readJson(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
     try {
-        return Json::parse(readTextFile(path));
+        return parseJsonInput(readTextFile(path), path);
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -35,6 +37,17 @@ std::optional<Json> completeReport(const std::string& dir) {
 
 void writeStatus(const std::string& dir, const std::string& status, const std::string& error) {
     writeFileAtomic(dir + "/status.json", dumpJson(Json{{"status", status}, {"error", error}}));
+}
+
+// A status.json as writeStatus leaves it; anything else (edited, another
+// tool's) is an input error, not a row with a garbled status.
+static void readStatus(const Json& doc, const std::string& file, Row& row) {
+    JsonIn in(doc, file);
+    in.expectKeys({"status", "error"});
+    row.status = in["status"].str();
+    if (row.status != "failed" && row.status != "timeout" && row.status != "crashed")
+        in["status"].fail("'" + row.status + "' is not a status; allowed: failed, timeout, crashed");
+    row.error = in.str("error", "");
 }
 
 Results collectResults(const Plan& plan, const std::vector<size_t>& rows, const std::string& outDir) {
@@ -59,8 +72,7 @@ Results collectResults(const Plan& plan, const std::vector<size_t>& rows, const 
             row.status = "ok";
             for (size_t m = 0; m < res.metrics.size(); ++m) row.metrics[m] = metricValue(*rep, res.metrics[m]);
         } else if (auto st = readJson(pointDir(outDir, p) + "/status.json")) {
-            row.status = st->value("status", "failed");
-            row.error = st->value("error", "");
+            readStatus(*st, pointDir(outDir, p) + "/status.json", row);
         } else {
             row.status = "missing";
         }

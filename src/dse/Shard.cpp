@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "common/Error.h"
+#include "common/Text.h"
 
 namespace vgm::dse {
 
@@ -11,9 +12,12 @@ Shard parseShard(const std::string& text) {
     auto slash = text.find('/');
     if (slash == std::string::npos) throw InputError("--shard: '" + text + "' is not I/N" + allowed);
     auto num = [&](const std::string& s) -> size_t {
-        if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
-            throw InputError("--shard: '" + text + "' is not I/N" + allowed);
-        return std::strtoul(s.c_str(), nullptr, 10);
+        const std::optional<uint64_t> v = parseDecimal(s, kMaxShards);
+        if (!v && s.find_first_not_of("0123456789") == std::string::npos && !s.empty())
+            throw InputError("--shard: " + text + " is out of range; allowed: at most " + std::to_string(kMaxShards) +
+                             " shards");
+        if (!v) throw InputError("--shard: '" + text + "' is not I/N" + allowed);
+        return size_t(*v);
     };
     Shard sh{num(text.substr(0, slash)), num(text.substr(slash + 1))};
     if (sh.count == 0 || sh.index == 0 || sh.index > sh.count)

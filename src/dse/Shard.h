@@ -3,6 +3,7 @@
 // are dealt round-robin in plan order, so neighbouring (similarly expensive)
 // points spread over all shards; filtered and invalid points belong to every
 // shard's results (they cost nothing) and merge back once.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct Shard {
 };
 
 // Parses "I/N" (1 <= I <= N); InputError otherwise.
+// More shards than this is no longer a sweep on many machines but a typo
+// (and sweep-merge sizes its bookkeeping by it).
+constexpr uint64_t kMaxShards = 100000;
+
 Shard parseShard(const std::string& text);
 
 // Plan indices of the runnable points in this shard.

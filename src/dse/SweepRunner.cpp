@@ -5,6 +5,7 @@
 
 #include "common/Error.h"
 #include "common/Files.h"
+#include "common/JsonParse.h"
 #include "common/Hash.h"
 #include "config/Config.h"
 #include "dse/Constraints.h"
@@ -84,8 +85,8 @@ static void prepareOutDir(const std::string& outDir, const Json& sweep, bool res
             throwInput(outDir, "", "already holds a sweep; pass --resume to continue it, or choose another --out");
         Json old;
         try {
-            old = Json::parse(readTextFile(path));
-        } catch (const Json::exception&) {
+            old = parseJsonInput(readTextFile(path), path);
+        } catch (const InputError&) {
             throwInput(path, "", "is not valid JSON; remove it or choose another --out");
         }
         if (old != sweep)

@@ -6,6 +6,7 @@
 
 #include "common/Error.h"
 #include "workload/JsonFields.h"
+#include "workload/TraceBounds.h"
 #include "workload/Rng.h"
 
 namespace vgm::workload {
@@ -82,6 +83,11 @@ void attachActivations(Trace& trace, const TraceSpec& spec, size_t begin, const 
     if (f.str(a, "dtype", "activations") != "f32le") f.fail("activations.dtype", "only \"f32le\" is supported");
     const uint64_t frames = f.uint(a, "frames", "activations", 1);
     const uint64_t perFrame = f.uint(a, "tokens_per_frame", "activations", 1);
+    // The planner lays every operator's rows out by this grid: its product must
+    // not wrap (a wrapped 0 divides by zero, a wrapped small one misplaces rows).
+    if (perFrame > kMaxOpDim || frames > kMaxOpDim / perFrame)
+        f.fail("activations", "frames x tokens_per_frame = " + std::to_string(frames) + " x " +
+                                  std::to_string(perFrame) + " is too large; allowed: at most 2^31 rows");
     const Json& ops = f.array(a, "ops", "activations");
     size_t at = 0;
     for (size_t i = 0; i < ops.size(); ++i) {
@@ -96,11 +102,13 @@ void attachActivations(Trace& trace, const TraceSpec& spec, size_t begin, const 
         if (op.skip) throwInput(file, where, "carries both activations and a skip mask; the SU detects online");
         if (op.m % (frames * perFrame))
             throwInput(file, where, "m = " + std::to_string(op.m) + " is not a multiple of frames x tokens_per_frame");
-        const uint64_t bytes = op.m * op.k * 4;
+        const unsigned __int128 bytes = (unsigned __int128)op.m * op.k * 4;  // m, k < 2^32: cannot wrap
         if (spec.actBytes.size() - at < bytes)
             throwInput(file, "byte " + std::to_string(begin + at),
-                       where + ": activation block needs " + std::to_string(bytes) + " bytes (m x k float32), " +
-                           std::to_string(spec.actBytes.size() - at) + " left in the section");
+                       where + ": activation block needs " +
+                           (bytes >> 64 ? std::string("2^64") : std::to_string(uint64_t(bytes))) +
+                           " bytes (m x k float32), " + std::to_string(spec.actBytes.size() - at) +
+                           " left in the section");
         auto v = std::make_shared<std::vector<float>>(op.m * op.k);
         for (uint64_t e = 0; e < v->size(); ++e, at += 4) {
             (*v)[e] = getFloat(spec.actBytes, at);

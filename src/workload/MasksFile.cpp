@@ -7,6 +7,7 @@
 #include "common/Error.h"
 #include "common/Files.h"
 #include "common/Hash.h"
+#include "common/JsonParse.h"
 #include "workload/JsonFields.h"
 #include "workload/Sparsity.h"
 #include "workload/TraceGeometry.h"
@@ -15,12 +16,7 @@ namespace vgm::workload {
 
 void applyMasks(TraceSpec& spec, const std::string& path) {
     std::string text = readTextFile(path);
-    Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        throwInput(path, "byte " + std::to_string(e.byte), "invalid JSON");
-    }
+    Json doc = parseJsonInput(text, path);
     JsonFields f(path);
     f.objectKeys(doc, "",
                  {"format", "version", "model", "tokens", "batch", "steps", "thresholds", "detector", "masks"});

@@ -6,6 +6,7 @@
 
 #include "common/Error.h"
 #include "common/Files.h"
+#include "common/JsonParse.h"
 #include "common/Hash.h"
 #include "workload/JsonFields.h"
 #include "workload/Sparsity.h"
@@ -27,12 +28,7 @@ double fractionAt(const Json& curve, uint32_t step, uint32_t steps) {
 
 void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
     std::string text = readTextFile(path);
-    Json prof;
-    try {
-        prof = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        throwInput(path, "byte " + std::to_string(e.byte), "invalid JSON");
-    }
+    Json prof = parseJsonInput(text, path);
     JsonFields f(path);
     f.objectKeys(prof, "", {"format", "version", "fitted_to", "method", "skip_fraction"});
     if (f.str(prof, "format", "") != "vgmsim-sparsity-profile")

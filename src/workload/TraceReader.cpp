@@ -5,9 +5,11 @@
 #include "common/Error.h"
 #include "common/Files.h"
 #include "common/Hash.h"
+#include "common/JsonParse.h"
 #include "common/Suggest.h"
 #include "workload/Activations.h"
 #include "workload/JsonFields.h"
+#include "workload/TraceBounds.h"
 #include "workload/TraceSpec.h"
 #include "workload/Windows.h"
 
@@ -140,16 +142,8 @@ void decodeSkipSection(TraceSpec& spec, const std::string& bytes, size_t begin, 
 
 TraceSpec decodeTrace(const std::string& bytes, const std::string& file) {
     Container c = parseContainer(bytes, file);
-    Json doc;
-    try {
-        doc = Json::parse(bytes.begin() + static_cast<ptrdiff_t>(c.jsonBegin),
-                          bytes.begin() + static_cast<ptrdiff_t>(c.skipBegin));
-    } catch (const Json::parse_error& e) {
-        std::string msg = e.what();
-        size_t cut = msg.find("] ");
-        throwInput(file, "byte " + std::to_string(c.jsonBegin + (e.byte ? e.byte - 1 : 0)),
-                   "invalid JSON: " + (cut == std::string::npos ? msg : msg.substr(cut + 2)));
-    }
+    Json doc = parseJsonInput(std::string_view(bytes).substr(c.jsonBegin, c.jsonSize), file,
+                              JsonWhere{true, c.jsonBegin});
     JsonFields f(file);
     f.objectKeys(doc, "", kTopKeys);
     if (f.str(doc, "format", "") != "vgmsim-trace") f.fail("format", "expected \"vgmsim-trace\"");
@@ -193,6 +187,7 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file) {
         for (const auto& e : spec.sequence) used = used || e.tmpl == t.name;
         if (!used) f.fail("templates", "template '" + t.name + "' is never used in the sequence");
     }
+    checkTraceBounds(spec, file);
     for (const auto& key : {"templates", "sequence", "steps"}) doc.erase(key);
     spec.header = std::move(doc);
     spec.contentHash = c.hash;

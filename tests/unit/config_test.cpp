@@ -114,7 +114,7 @@ TEST_CASE("config: --set overrides, parses JSON or falls back to string", "[conf
     Config c = Config::fromJson(Json::object(), "x.json", {"clock.fabric_mhz=250", "dsp.groups.0.name=big"});
     CHECK(c.root()["clock"].real("fabric_mhz") == 250.0);
     CHECK(c.root()["dsp"]["groups"].at(0).str("name") == "big");
-    Config two = Config::fromJson(Json::object(), "x.json", {"dsp.groups.1.rows=4"});
+    Config two = Config::fromJson(Json::object(), "x.json", {"dsp.groups.1={\"rows\": 4}"});
     CHECK(two.root()["dsp"]["groups"].size() == 2);
 }
 
@@ -122,10 +122,20 @@ TEST_CASE("config: bad --set paths are errors", "[config][set][errors]") {
     CHECK(errorOf(Json::object(), {"clock.fabric=1"}) ==
           "--set: clock.fabric: unknown key 'fabric' at /clock; did you mean 'fabric_mhz'?; allowed: fabric_mhz");
     CHECK(errorOf(Json::object(), {"dsp.groups.5.rows=1"}) ==
-          "--set: dsp.groups.5.rows: index 5 out of range; /dsp/groups has 1 items (use 1 to append)");
+          "--set: dsp.groups.5.rows: index 5 out of range; /dsp/groups has 1 items; allowed: 0..0, or 1 with a "
+          "whole item (dsp.groups.1={...})");
+    // A field of the item one past the end would create a half-filled group.
+    CHECK(errorOf(Json::object(), {"dsp.groups.1.unit=\"x\""}).rfind("--set: dsp.groups.1.unit: index 1 out of range", 0) == 0);
+    CHECK(errorOf(Json::object(), {"dsp.groups.99999999999999999999.rows=1"})
+              .rfind("--set: dsp.groups.99999999999999999999.rows: index 99999999999999999999 out of range", 0) == 0);
     CHECK(errorOf(Json::object(), {"clock"}) == "--set: clock: expected PATH=VALUE, e.g. clock.fabric_mhz=250");
+    // The value came from the command line, so the command line is blamed.
     CHECK(errorOf(Json::object(), {"clock.fabric_mhz=\"x\""}) ==
-          "x.json: /clock/fabric_mhz: \"x\" is string; allowed: a number in [1, 1000]");
+          "--set: /clock/fabric_mhz: \"x\" is string; allowed: a number in [1, 1000]");
+    CHECK(errorOf(Json::object(), {"clock.fabric_mhz=1e309"}).rfind("--set: clock.fabric_mhz: value 1e309", 0) == 0);
+    CHECK(errorOf(Json::object(), {"clock.fabric_mhz=" + std::string(100000, '[')}) ==
+          "--set: clock.fabric_mhz: value nests deeper than 128 levels");
+    CHECK(errorOf(Json::object(), {"name=\xff"}).rfind("--set: name=\xff: is not valid UTF-8", 0) == 0);
 }
 
 TEST_CASE("config: View::fail names file and path", "[config][errors]") {
