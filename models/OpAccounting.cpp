@@ -16,7 +16,7 @@ OpAccounting::OpAccounting(program::Lowering& lowering, const timing::ComputeSpe
     hits_ = &la.counter("hits", "row", "Rows predicted correctly");
     falseSkips_ = &la.counter("false_skips", "row", "Rows predicted skipped that had to be computed (replayed)");
     missedSkips_ = &la.counter("missed_skips", "row", "Rows predicted computed that could have been skipped");
-    replays_ = &la.counter("replays", "tile", "Replayed tiles");
+    replays_ = &la.counter("replays", "row", "Rows replayed after verification (the false skips)");
     replayCycles_ = &la.counter("replay_cycles", "cycle", "Replay penalty cycles");
     stats::Group& sp = result.stats.group("sparsity", "What the SU found and the RU copied");
     rowsSkipped_ = &sp.counter("rows_skipped", "row", "Operator rows not computed (copied by the RU)");
@@ -88,6 +88,8 @@ void OpAccounting::close(size_t i, const Open& o) {
     row.suRuBusyCycles = o.sparsityBusy;
     row.macsExecuted = p.macsExecuted;
     row.macsSkipped = p.macsSkipped;
+    row.falsePositives = p.speculated ? p.spec.falseSkips : 0;
+    row.missedSkips = p.speculated ? p.spec.missedSkips : 0;
     result_.layers.push_back(std::move(row));
     result_.macsDense += op.denseMacs();
     result_.macsExecuted += p.macsExecuted;
@@ -128,7 +130,7 @@ void OpAccounting::close(size_t i, const Open& o) {
         hits_->add(p.spec.hits);
         falseSkips_->add(p.spec.falseSkips);
         missedSkips_->add(p.spec.missedSkips);
-        replays_->add(p.spec.replayTiles);
+        replays_->add(p.replayRows.size());
         replayCycles_->add(p.spec.replayCycles);
     }
     lowering_.release(i + 1);

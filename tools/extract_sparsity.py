@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Extract FlightVGM-style token sparsity masks from a DiT run, for vgmsim.
 
-  extract_sparsity.py extract -o masks.json [--checkpoint DiT-XL-2-256x256.pt]
+  extract_sparsity.py extract -o masks.json (--checkpoint DiT-XL-2-256x256.pt | --random-weights)
         [--image-size 256] [--frames 1] [--steps 4] [--cfg on] [--seed 0]
   extract_sparsity.py fit-profile LOG -o profile.json
 
@@ -31,6 +31,10 @@ import math
 import sys
 
 GROUPS = {"attn.qkv": "qkv", "attn.proj": "out", "mlp.fc1": "fc1", "mlp.fc2": "fc2"}
+# The simulator's defaults (`vgmsim params sparsity`): G, K and the threshold per role,
+# used for both the inter- and the intra-frame pass unless overridden.
+DEFAULT_G, DEFAULT_K = 3, 4
+ROLE_THRESHOLDS = {"qkv": 0.92, "out": 0.90, "fc1": 0.75, "fc2": 0.75}
 
 
 # ---------------------------------------------------------------- detection
@@ -228,19 +232,26 @@ def extract(args, keep_inputs=None):
         sd = sd.get("ema", sd) if isinstance(sd, dict) else sd
         sd = {k: v for k, v in sd.items() if k != "pos_embed"}  # recomputed (also for video)
         model.load_state_dict(sd, strict=True)
-    thr = {"qkv": args.threshold_intra, "out": args.threshold_intra, "fc1": args.threshold_intra,
-           "fc2": args.threshold_intra}
+    if not args.checkpoint and not getattr(args, "random_weights", True):
+        sys.exit("error: extract_sparsity.py extract: no --checkpoint given; masks from random weights say "
+                 "nothing about a real model: pass --random-weights to run anyway")
+    intra = {g: (args.threshold_intra if args.threshold_intra is not None else t) for g, t in ROLE_THRESHOLDS.items()}
+    inter = {g: (args.threshold_inter if args.threshold_inter is not None else t) for g, t in ROLE_THRESHOLDS.items()}
+    thr = intra
     masks = []
     side = args.image_size // 16
     n = args.frames * side * side
 
     def on_input(step, block, group, x):
+        if getattr(args, "progress", False) and block == 0 and group == "qkv":
+            sys.stderr.write("extract_sparsity: step %d/%d\n" % (step + 1, args.steps))
+            sys.stderr.flush()
         if keep_inputs is not None:
             keep_inputs[(step, block, group)] = x.clone()
         rows = {}
         for b in range(x.shape[0]):
             for r, ref in detect(x[b], args.frames, args.group_frames, args.block_tokens,
-                                 args.threshold_inter, thr[group]).items():
+                                 inter[group], thr[group]).items():
                 rows[b * n + r] = b * n + ref
         if rows:
             keys = sorted(rows)
@@ -250,8 +261,8 @@ def extract(args, keep_inputs=None):
     run(model, args.frames, args.image_size // 8, args.steps, args.cfg == "on", args.seed, on_input)
     doc = {"format": "vgmsim-masks", "version": 1, "model": "dit-xl-2", "tokens": n,
            "batch": 2 if args.cfg == "on" else 1, "steps": args.steps,
-           "thresholds": {"inter": args.threshold_inter, "intra": args.threshold_intra},
-           "detector": {"group_frames": args.group_frames, "block_tokens": args.block_tokens,
+           "thresholds": {"inter": inter, "intra": intra},
+           "detector": {"algorithm": "paper", "group_frames": args.group_frames, "block_tokens": args.block_tokens,
                         "depth": args.depth, "hidden": args.hidden,
                         "checkpoint": args.checkpoint or "random init (seed %d)" % args.seed},
            "masks": masks}
@@ -290,6 +301,7 @@ def fit_profile(log_path, out_path):
     doc = {"format": "vgmsim-sparsity-profile", "version": 1,
            "fitted_to": "%s: %d prompts x 28 blocks per kind, STDiT3-XL/2 240p 64 frames" % (
                log_path.split("/")[-1], prompts),
+           "model": "stdit3-xl-2", "latent": [19, 15, 27],
            "method": "mean skip fraction of the window unit per (block kind, operator, step)",
            "skip_fraction": curves}
     with open(out_path, "w") as f:
@@ -302,6 +314,9 @@ def main(argv=None):
     e = sub.add_parser("extract", help="run a DiT and write a masks file")
     e.add_argument("-o", "--output", required=True)
     e.add_argument("--checkpoint", help="DiT-XL-2-256x256.pt or -512x512.pt state dict")
+    e.add_argument("--random-weights", action="store_true",
+                   help="run without a checkpoint (random init; masks only exercise the pipeline)")
+    e.add_argument("--quiet", dest="progress", action="store_false", help="no per-step progress on stderr")
     e.add_argument("--image-size", type=int, default=256, choices=[256, 512])
     e.add_argument("--frames", type=int, default=1)
     e.add_argument("--steps", type=int, default=4)
@@ -310,16 +325,21 @@ def main(argv=None):
     e.add_argument("--depth", type=int, default=28)
     e.add_argument("--hidden", type=int, default=1152)
     e.add_argument("--heads", type=int, default=16)
-    e.add_argument("--group-frames", type=int, default=4, help="G: frames per inter-frame group")
-    e.add_argument("--block-tokens", type=int, default=4, help="K: tokens per intra-frame block")
-    e.add_argument("--threshold-inter", type=float, default=0.95)
-    e.add_argument("--threshold-intra", type=float, default=0.95)
+    e.add_argument("--group-frames", type=int, default=DEFAULT_G, help="G: frames per inter-frame group (simulator: 3)")
+    e.add_argument("--block-tokens", type=int, default=DEFAULT_K, help="K: tokens per intra-frame block (simulator: 4)")
+    e.add_argument("--threshold-inter", type=float, default=None,
+                   help="one inter-frame threshold for all layers (default: the simulator's per-role thresholds)")
+    e.add_argument("--threshold-intra", type=float, default=None,
+                   help="one intra-frame threshold for all layers (default: the simulator's per-role thresholds)")
     p = sub.add_parser("fit-profile", help="fit a stat profile to the measured log")
     p.add_argument("log")
     p.add_argument("-o", "--output", required=True)
     args = ap.parse_args(argv)
     if args.cmd == "fit-profile":
         fit_profile(args.log, args.output)
+    elif not args.checkpoint and not args.random_weights:
+        sys.exit("error: extract_sparsity.py extract: no --checkpoint given; masks from random weights say "
+                 "nothing about a real model: pass --random-weights to run anyway")
     else:
         doc = extract(args)
         print("wrote %s: %d masks" % (args.output, len(doc["masks"])))

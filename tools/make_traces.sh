@@ -13,6 +13,9 @@ gen() { out=$1; shift; "$vgmsim" trace "$@" -o "$out"; }
 
 gen "$t/tiny/gemm_64x128x32_int8.vgmt" gemm --m 64 --k 128 --n 32 --precision int8
 gen "$t/tiny/gemm_128x72x128_fp16.vgmt" gemm --m 128 --k 72 --n 128 --precision fp16
+# Carried activations (3 frames x 256 tokens, d = 64): the SU detects online, so its threshold matters.
+gen "$t/tiny/gemm_768x64x256_qkv_acts.vgmt" gemm --m 768 --k 64 --n 256 --precision int8 --role qkv \
+    --activations random:1:0.81 --act-frames 3
 gen "$t/tiny/dit-xl-2_256_2steps.vgmt" dit-xl-2 --resolution 256 --steps 2 --cfg off
 gen "$t/tiny/stdit3-xl-2_240p_17f_2steps_stat.vgmt" stdit3-xl-2 --frames 17 --steps 2 \
     --sparsity "stat:$t/profiles/opensora12_240p_64f.json"

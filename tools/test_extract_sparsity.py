@@ -84,8 +84,19 @@ def main():
         binary = os.environ.get("VGMSIM_BIN") or os.path.join(os.path.dirname(__file__), "..", "build", "vgmsim")
         if os.path.exists(binary):
             trace = os.path.join(tmp, "t.vgmt")
+            # Masks of the 2-block test model do not describe DiT-XL/2's 28 blocks: an error naming both.
             r = subprocess.run([binary, "trace", "dit-xl-2", "--frames", "4", "--steps", "2",
                                 "--sparsity", "masks:" + out, "-o", trace], capture_output=True, text=True)
+            if r.returncode != 2 or "with 2 blocks" not in r.stderr or "trace has 28 blocks" not in r.stderr:
+                failures += 1
+                print("FAIL: vgmsim accepted 2-block masks for DiT-XL/2:", r.returncode, r.stderr)
+            # Relabelled as 28 blocks (they name blocks 0-1 only) they must round-trip.
+            doc28 = dict(doc, detector=dict(doc["detector"], depth=28))
+            out28 = os.path.join(tmp, "masks28.json")
+            with open(out28, "w") as f:
+                json.dump(doc28, f)
+            r = subprocess.run([binary, "trace", "dit-xl-2", "--frames", "4", "--steps", "2",
+                                "--sparsity", "masks:" + out28, "-o", trace], capture_output=True, text=True)
             info = subprocess.run([binary, "trace", "info", trace, "--json"], capture_output=True, text=True)
             if r.returncode or info.returncode:
                 failures += 1

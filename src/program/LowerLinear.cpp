@@ -22,7 +22,9 @@ void Lowering::lowerLinear(Ctx& c) {
     const timing::OpPlan& p = c.work.plan;
     const uint64_t m = op.m, tr = sched_.tileRows, eb = timing::OpPlanner::elemBytes(p.precision);
     const uint64_t pieces = std::max<uint64_t>(1, ceilDiv(m, tr));
-    const SkipView skip(p.skipped.get(), m);
+    // Tiles run on the rows the ZSS issues (the predicted mask when speculating); false
+    // positives are replayed per weight chunk after verification; the RU copies `skipped`.
+    const SkipView skip(p.issued.get(), m);
     // A tensor streamed tile by tile between row-parallel operators never needs to fit on chip
     // whole; one that a consumer (or this operator) needs whole goes through HBM when too big.
     const bool inSpilled = c.work.inSpilled && !c.rowMapped;
@@ -34,7 +36,7 @@ void Lowering::lowerLinear(Ctx& c) {
         uint64_t lo, hi, rows, survivors;
     };
     std::vector<RowTile> tiles;
-    const uint64_t rc = p.rowsComputed;
+    const uint64_t rc = p.rowsIssued;
     if (packed_) {
         for (uint64_t t = 0; t * tr < rc; ++t) {
             const uint64_t rows = std::min(tr, rc - t * tr);
@@ -58,6 +60,7 @@ void Lowering::lowerLinear(Ctx& c) {
     const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
     const uint64_t tilesPerAct = std::max<uint64_t>(1, actHalf_ / rowInBytes / std::max<uint64_t>(tr, 1));
     std::vector<std::vector<TileRef>> refs(wChunks);
+    std::vector<std::vector<DepRange>> replays(pieces);  // replay commands by output piece
     GroupCycles cost;
     uint64_t costRows = 0, costCols = 0;
     uint64_t wOffset = 0;
@@ -146,16 +149,7 @@ void Lowering::lowerLinear(Ctx& c) {
             refs[ch].push_back(ref);
         }
         flushStore();
-    }
-    if (p.speculated && p.spec.replayCycles > 0) {
-        Command r;
-        r.kind = CmdKind::Replay;
-        r.stream = dspStream_;
-        r.precision = p.precision;
-        r.cycles = p.spec.replayCycles;
-        for (uint64_t s : su)
-            if (s != kNone) r.deps.push_back({s, 1, false});
-        emit(c, std::move(r));
+        if (!p.replayRows.empty()) replay(c, ch, cols, hasW ? wIdx : kNone, tag, su, outSpilled, replays);
     }
     // Output pieces: the tiles over each dense row piece, then its RU copy.
     std::vector<std::vector<DepRange>> out(pieces);
@@ -163,11 +157,60 @@ void Lowering::lowerLinear(Ctx& c) {
         for (const TileRef& t : chunk)
             for (uint64_t r = t.lo / tr; r < std::min(pieces, ceilDiv(t.hi, tr)); ++r)
                 out[r].push_back({t.first, t.count, false});
+    for (uint64_t r = 0; r < pieces; ++r) out[r].insert(out[r].end(), replays[r].begin(), replays[r].end());
     ruPieces(c, out, su, tr, skip, outSpilled ? c.work.outAddr + p.rowsComputed * op.n * kActBytes * op.batch : kNone);
     c.produced.rowwise = !outSpilled;
     c.produced.m = m;
     c.produced.pieceRows = tr;
     c.produced.pieces = std::move(out);
+}
+
+void Lowering::replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad, uint64_t tag,
+                      const std::vector<uint64_t>& su, bool storeOut, std::vector<std::vector<DepRange>>& out) {
+    const workload::Operator& op = c.op;
+    const timing::OpPlan& p = c.work.plan;
+    const uint64_t tr = sched_.tileRows;
+    // One replay per row piece holding false positives: it waits only for that piece's
+    // verification and inputs, so the piece still streams on to the next operator.
+    for (size_t i = 0; i < p.replayRows.size();) {
+        const uint64_t q = p.replayRows[i] / tr;
+        size_t j = i;
+        while (j < p.replayRows.size() && p.replayRows[j] / tr == q) ++j;
+        const uint64_t rows = j - i;
+        i = j;
+        Command r;
+        r.kind = CmdKind::Replay;
+        r.stream = replayStream_;
+        r.piece = uint32_t(q);
+        r.precision = p.precision;
+        r.weightTag = tag;
+        r.macs = rows * op.k * cols * op.batch;
+        // Each false positive pays the penalty once (with the first weight chunk).
+        const uint64_t penalty = chunk == 0 ? rows * sched_.replayPenalty : 0;
+        std::vector<uint64_t> v(compute_.groups.size(), 0);
+        for (const auto& gs : compute_.groups)
+            if (gs.supports(p.precision))
+                v[gs.index] = gs.engine->gemmCycles({rows, op.k, ceilDiv(cols, gs.count), op.batch},
+                                                    compute_.mode(gs, p.precision)) + penalty;
+        r.groupCycles = GroupCycles(std::move(v));
+        if (q < su.size() && su[q] != kNone) r.deps.push_back({su[q], 1, false});
+        for (const DepRange& d : inputDeps(c, q * tr, std::min(op.m, (q + 1) * tr))) r.deps.push_back(d);
+        if (c.work.inSpilled && !c.rowMapped) {  // the replayed rows are reloaded
+            const uint64_t bytes = rows * op.k * timing::OpPlanner::elemBytes(p.precision) * op.batch;
+            const uint64_t a = emit(c, transfer(CmdKind::LoadAct, bytes, c.work.inAddr, uint32_t(q), r.deps));
+            r.deps.push_back({a, 1, true});
+            ++c.out[a - c.base].users;
+        }
+        if (weightLoad != kNone) {
+            r.deps.push_back({weightLoad, 1, true});
+            ++c.out[weightLoad - c.base].users;
+        }
+        const uint64_t idx = emit(c, std::move(r));
+        out[q].push_back({idx, 1, false});
+        if (storeOut)
+            emit(c, transfer(CmdKind::StoreAct, rows * cols * kActBytes * op.batch, c.work.outAddr, uint32_t(q),
+                             {{idx, 1, false}}));
+    }
 }
 
 }  // namespace vgm::program

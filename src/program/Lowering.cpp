@@ -40,6 +40,10 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
         m.units.push_back({name, kind, 0});
         m.streams.push_back({name, {u}});
     }
+    // Replays of false positives wait for the SU's verification: their own queue to the
+    // pool, so the main DSP stream is not held behind them (last: lowest priority).
+    pool.name = "dsp.replay";
+    m.streams.push_back(pool);
     return m;
 }
 
@@ -53,6 +57,7 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
     packed_ = sched.policy != "static";
     preload_ = sched.policy == "dynamic-static";
     dspStream_ = machine_.streamOf("dsp");
+    replayStream_ = machine_.streamOf("dsp.replay");
     for (const auto& g : compute.groups) groupStream_.push_back(machine_.streamOf("dsp." + g.name));
     sfuStream_ = machine_.streamOf("sfu");
     suStream_ = machine_.streamOf("su");

@@ -56,6 +56,10 @@ private:
     // (a spilled output) the copied rows are then stored there too.
     void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
                   uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
+    // Replays of the false positives for weight chunk `chunk` (`cols` columns), after
+    // verification, one per row piece; each is appended to out[piece].
+    void replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad, uint64_t tag,
+                const std::vector<uint64_t>& su, bool storeOut, std::vector<std::vector<DepRange>>& out);
     DepList inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
     uint64_t emit(Ctx& c, Command&& cmd);
     // A DMA command: loads hold their bytes in the weight/activation buffer (capped at its size).
@@ -79,7 +83,7 @@ private:
     uint64_t actHalf_ = 1, outHalf_ = 1;
     bool packed_ = true;   // surviving rows packed into tiles on the DSP pool (not static)
     bool preload_ = true;  // weights load ahead of need (dynamic-static)
-    uint32_t dspStream_ = 0, sfuStream_ = 0, suStream_ = 0, ruStream_ = 0, wStream_ = 0, aStream_ = 0;
+    uint32_t dspStream_ = 0, replayStream_ = 0, sfuStream_ = 0, suStream_ = 0, ruStream_ = 0, wStream_ = 0, aStream_ = 0;
     std::vector<uint32_t> groupStream_;
 };
 

@@ -23,7 +23,9 @@ static Json layerJson(const stats::LayerRow& l) {
                 {"dma_busy_cycles", l.dmaBusyCycles},
                 {"su_ru_busy_cycles", l.suRuBusyCycles},
                 {"macs_executed", l.macsExecuted},
-                {"macs_skipped", l.macsSkipped}};
+                {"macs_skipped", l.macsSkipped},
+                {"false_positives", l.falsePositives},
+                {"missed_skips", l.missedSkips}};
 }
 
 Json buildReport(const ReportInputs& in) {
@@ -82,14 +84,15 @@ Json buildReport(const ReportInputs& in) {
 std::string layersCsv(const stats::RunResult& run) {
     std::string out =
         "name,kind,role,step,block,m,k,n,batch,precision,start_cycle,cycles,dsp_sfu_busy_cycles,"
-        "dma_busy_cycles,su_ru_busy_cycles,macs_executed,macs_skipped\n";
+        "dma_busy_cycles,su_ru_busy_cycles,macs_executed,macs_skipped,false_positives,missed_skips\n";
     for (const auto& l : run.layers) {
         out += l.name + "," + l.kind + "," + l.role + "," + std::to_string(l.step) + "," + std::to_string(l.block) +
                "," + std::to_string(l.m) + "," + std::to_string(l.k) + "," + std::to_string(l.n) + "," +
                std::to_string(l.batch) + "," + l.precision + "," + std::to_string(l.startCycle) + "," +
                std::to_string(l.cycles) + "," + std::to_string(l.dspSfuBusyCycles) + "," +
                std::to_string(l.dmaBusyCycles) + "," + std::to_string(l.suRuBusyCycles) + "," +
-               std::to_string(l.macsExecuted) + "," + std::to_string(l.macsSkipped) + "\n";
+               std::to_string(l.macsExecuted) + "," + std::to_string(l.macsSkipped) + "," +
+               std::to_string(l.falsePositives) + "," + std::to_string(l.missedSkips) + "\n";
     }
     return out;
 }

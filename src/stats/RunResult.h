@@ -20,6 +20,8 @@ struct LayerRow {
     // Busy cycles of the operator's commands, summed over units (they overlap in time).
     uint64_t dspSfuBusyCycles = 0, dmaBusyCycles = 0, suRuBusyCycles = 0;
     uint64_t macsExecuted = 0, macsSkipped = 0;
+    // Look-ahead outcome: rows predicted skipped but needed (replayed), rows predicted computed but skippable.
+    uint64_t falsePositives = 0, missedSkips = 0;
 };
 
 struct RunResult {

@@ -39,6 +39,16 @@ void applyMasks(TraceSpec& spec, const std::string& path) {
     expect("tokens", grid.tokens());
     expect("batch", batch);
     expect("steps", spec.steps);
+    // The model the masks were measured on must have the trace's blocks (a 2-block test model's
+    // masks do not describe DiT-XL/2's 28).
+    uint64_t blocks = 0;  // sequence entries with skip groups (not the embedder or final layer)
+    for (const auto& e : spec.sequence) blocks += spec.findTemplate(e.tmpl)->groups.empty() ? 0 : 1;
+    if (doc.contains("detector") && doc["detector"].is_object() && doc["detector"].contains("depth") &&
+        doc["detector"]["depth"] != Json(blocks))
+        f.fail("detector.depth", "masks were measured on " + model + " with " + jsonBrief(doc["detector"]["depth"]) +
+                                     " blocks x " + std::to_string(grid.tokens()) + " tokens but the trace has " +
+                                     std::to_string(blocks) + " blocks x " + std::to_string(grid.tokens()) +
+                                     " tokens; extract with --depth " + std::to_string(blocks));
     uint64_t m = grid.tokens() * batch;
     std::map<std::tuple<uint64_t, uint64_t, std::string>, std::shared_ptr<SkipSet>> byKey;
     const Json& masks = f.array(doc, "masks", "");

@@ -48,7 +48,7 @@ double measuredSkipFraction(double value, const std::string& window) {
     return 1.0 - kept / unit;
 }
 
-void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, uint64_t seed) {
+void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, uint64_t seed, double persistence) {
     std::string model = spec.header["model"];
     if (model != "stdit3-xl-2")
         throw InputError("vgmsim trace: --sparsity measured: the log is from STDiT3-XL/2 (OpenSora 1.2); model " +
@@ -63,7 +63,14 @@ void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, ui
     TokenGrid grid;
     uint64_t batch = 0;
     gridFromHeader(spec.header, grid, batch);
+    if (grid.frames != MeasuredLog::kFrames || grid.perFrame() != MeasuredLog::kPerFrame)
+        throw InputError("vgmsim trace: --sparsity measured: " + path + " was measured at 240p 9:16, 64 frames (" +
+                         "latent 19 x 15 x 27 = 7695 tokens) but the trace is " + std::to_string(grid.frames) +
+                         " x " + std::to_string(grid.height) + " x " + std::to_string(grid.width) + " = " +
+                         std::to_string(grid.tokens()) + " tokens; generate with --resolution 240p --frames 64, " +
+                         "or use stat:PROFILE");
     uint64_t clamped = 0, skipped = 0, rows = 0;
+    std::vector<MaskChain> chains(spec.groupsPerStep());
     for (uint32_t step = 0; step < spec.steps; ++step)
         for (const auto& e : spec.sequence) {
             const BlockTemplate& t = *spec.findTemplate(e.tmpl);
@@ -74,8 +81,9 @@ void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, ui
                     measuredSkipFraction(log.at(prompt, step, e.block, static_cast<uint32_t>(g)), t.groups[g].window);
                 auto perUnit = static_cast<uint64_t>(std::llround(frac * double(unitTokens(grid, wk))));
                 SkipRecord rec;
-                auto set =
-                    std::make_shared<SkipSet>(drawSkips(grid, wk, perUnit, mixSeed(seed, spec.skips.size()), &clamped));
+                MaskChain& chain = chains[spec.skips.size() % chains.size()];
+                auto set = std::make_shared<SkipSet>(
+                    chain.next(grid, wk, perUnit, mixSeed(seed, spec.skips.size()), persistence, &clamped));
                 rows += grid.tokens();
                 skipped += set->rows.size();
                 if (!set->rows.empty()) {
@@ -93,6 +101,7 @@ void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, ui
                                    {"log_hash", hashString(readTextFile(path))},
                                    {"prompt", prompt},
                                    {"seed", seed},
+                                   {"persistence", persistence},
                                    {"skipped_token_fraction", std::round(double(skipped) / double(rows) * 1e6) / 1e6},
                                    {"clamped_tokens", clamped}};
 }

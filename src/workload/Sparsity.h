@@ -4,15 +4,20 @@
 //   measured:LOG    the FlightVGM OpenSora 1.2 log (one prompt), rows drawn in windows
 //   stat:PROFILE    per-role, per-step skip fractions; the reader draws the rows
 //   masks:FILE      explicit masks written by tools/extract_sparsity.py
+//   uniform:R       what-if: every skip group skips the fraction R of its tokens
+// measured, stat and uniform masks are step-correlated (MaskChain.h): a token
+// skipped at one step stays skipped at the next with probability `persistence`.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "workload/MaskChain.h"
 #include "workload/TraceSpec.h"
 
 namespace vgm::workload {
 
-void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, uint64_t seed);
+void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, uint64_t seed,
+                   double persistence = kDefaultPersistence);
 
 // The measured log: values[((prompt * steps + step) * blocks + block) * ops + op].
 struct MeasuredLog {
@@ -31,8 +36,9 @@ MeasuredLog readMeasuredLog(const std::string& path);
 // 1 - kept/7695 whatever the unit; kept is per frame, per position or total).
 double measuredSkipFraction(double value, const std::string& window);
 
-void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, uint64_t seed);
-void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed);
+void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, uint64_t seed, double persistence);
+void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed, double persistence);
+void applyUniform(TraceSpec& spec, const std::string& ratio, uint64_t seed, double persistence);
 void applyMasks(TraceSpec& spec, const std::string& path);
 
 // Profile role key of a skip group in a template ("spatial.self_qkv").

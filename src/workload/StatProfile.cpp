@@ -26,11 +26,11 @@ double fractionAt(const Json& curve, uint32_t step, uint32_t steps) {
 }
 }  // namespace
 
-void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
+void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed, double persistence) {
     std::string text = readTextFile(path);
     Json prof = parseJsonInput(text, path);
     JsonFields f(path);
-    f.objectKeys(prof, "", {"format", "version", "fitted_to", "method", "skip_fraction"});
+    f.objectKeys(prof, "", {"format", "version", "fitted_to", "model", "latent", "method", "skip_fraction"});
     if (f.str(prof, "format", "") != "vgmsim-sparsity-profile")
         f.fail("format", "expected \"vgmsim-sparsity-profile\"");
     if (f.uint(prof, "version", "") != 1) f.fail("version", "unsupported profile version; this vgmsim reads 1");
@@ -45,6 +45,15 @@ void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
     TokenGrid grid;
     uint64_t batch = 0;
     if (!gridFromHeader(spec.header, grid, batch)) throw InputError("vgmsim trace: stat sparsity needs a model trace");
+    // A profile fitted to one model says nothing about another's layers.
+    const std::string model = spec.header["model"].get<std::string>();
+    if (prof.contains("model") && prof["model"] != Json(model)) {
+        const std::string latent = prof.contains("latent") ? jsonBrief(prof["latent"]) : "?";
+        f.fail("model", "profile fitted to " + jsonBrief(prof["model"]) + " (latent " + latent +
+                            ") but the trace is " + model + " (latent [" + std::to_string(grid.frames) + "," +
+                            std::to_string(grid.height) + "," + std::to_string(grid.width) +
+                            "]); fit a profile to that model's own sparsity");
+    }
     for (uint32_t step = 0; step < spec.steps; ++step)
         for (const auto& e : spec.sequence) {
             const BlockTemplate& t = *spec.findTemplate(e.tmpl);
@@ -67,7 +76,8 @@ void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed) {
     spec.header["sparsity"] = Json{{"source", "stat"},
                                    {"profile", path.substr(slash == std::string::npos ? 0 : slash + 1)},
                                    {"profile_hash", hashString(text)},
-                                   {"seed", seed}};
+                                   {"seed", seed},
+                                   {"persistence", persistence}};
 }
 
 }  // namespace vgm::workload

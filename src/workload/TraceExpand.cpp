@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "common/Error.h"
+#include "workload/MaskChain.h"
 #include "workload/Rng.h"
 #include "workload/SkipCodec.h"
 #include "workload/TraceGeometry.h"
@@ -118,6 +119,13 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
     uint64_t batch = 0;
     gridFromHeader(spec.header, grid, batch);
     uint64_t seed = spec.header["sparsity"].value("seed", uint64_t(0));
+    // Count records of one (block, group) slot form a step-correlated chain (MaskChain.h);
+    // traces without "persistence" were drawn independently per step.
+    const Json& pj = spec.header["sparsity"].contains("persistence") ? spec.header["sparsity"]["persistence"] : Json(0.0);
+    if (!pj.is_number() || !(pj.get<double>() >= 0 && pj.get<double>() <= 1))
+        throwInput(file, "sparsity.persistence", jsonBrief(pj) + " not allowed; allowed: a probability in [0, 1]");
+    const double persistence = pj.get<double>();
+    std::vector<MaskChain> chains(spec.groupsPerStep());
     std::unordered_map<const SkipSet*, std::shared_ptr<const SkipSet>> expanded;
     uint64_t opsPerStep = 0;
     for (const auto& e : spec.sequence) opsPerStep += spec.findTemplate(e.tmpl)->ops.size();
@@ -140,7 +148,7 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
                 } else if (r.kind == SkipRecord::Kind::Count && r.perUnit > 0) {
                     WindowKind wk;
                     parseWindowKind(t.groups[g].window, wk);
-                    SkipSet base = drawSkips(grid, wk, r.perUnit, mixSeed(seed, rec));
+                    SkipSet base = chains[rec % chains.size()].next(grid, wk, r.perUnit, mixSeed(seed, rec), persistence);
                     groupSets[g] = std::make_shared<const SkipSet>(repeatSkips(base, grid.tokens(), batch));
                 }
             }

@@ -20,7 +20,7 @@ const std::vector<std::string> kTopKeys = {"format",      "version", "model", "p
                                            "text_tokens", "sampler", "steps", "sparsity", "templates", "sequence", "activations"};
 const std::vector<std::string> kOpKeys = {"kind",  "role", "precision", "m",   "k",   "n",
                                           "batch", "in",   "w",         "out", "skip"};
-const std::vector<std::string> kSources = {"dense", "measured", "stat", "masks"};
+const std::vector<std::string> kSources = {"dense", "measured", "stat", "masks", "uniform"};
 
 struct Container {
     size_t jsonBegin = 0, jsonSize = 0, skipBegin = 0, skipSize = 0, actSize = 0;

@@ -52,6 +52,10 @@ void candidates(const TokenGrid& g, WindowKind k, uint64_t unit, std::vector<Can
 }
 }  // namespace
 
+void windowCandidates(const TokenGrid& g, WindowKind k, uint64_t unit, std::vector<Cand>& out) {
+    candidates(g, k, unit, out);
+}
+
 const char* toString(WindowKind k) {
     return kNames[static_cast<size_t>(k)];
 }

@@ -4,6 +4,7 @@
 // are the candidates that may be skipped (copied from that reference).
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "workload/Operator.h"
@@ -35,6 +36,9 @@ uint64_t unitCapacity(const TokenGrid& g, WindowKind k);  // candidates per unit
 // Draws `perUnit` skipped tokens in every unit (clamped to the capacity; the
 // number of rows lost to clamping is added to *clamped), seeded. Rows ascending.
 SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t seed, uint64_t* clamped = nullptr);
+
+// The candidates (row, reference) of window unit `unit`, in a fixed order.
+void windowCandidates(const TokenGrid& g, WindowKind k, uint64_t unit, std::vector<std::pair<uint32_t, uint32_t>>& out);
 
 // rows + r * period for r in [0, repeat): the same token mask in each CFG half.
 SkipSet repeatSkips(const SkipSet& base, uint64_t period, uint64_t repeat);

@@ -69,9 +69,39 @@ TEST_CASE("planner: look-ahead issues on the previous step's mask", "[schedule][
     CHECK(second.speculated);
     CHECK(second.spec.falseSkips == 1);   // row 0
     CHECK(second.spec.missedSkips == 1);  // row 4
-    CHECK(second.spec.replayTiles == 1);
     CHECK(second.rowsComputed == 7);      // only row 2 is skipped for sure
+    CHECK(second.rowsIssued == 6);        // tiles run on the prediction {0, 2}
+    CHECK(second.replayRows == std::vector<uint32_t>{0});  // replayed after verification
+    CHECK(second.issued->rows == std::vector<uint32_t>{0, 2});
+    CHECK(second.skipped->rows == std::vector<uint32_t>{2});  // the RU copies row 2 only
     CHECK(second.spec.replayCycles == 5);
+    CHECK(second.macsExecuted == 7 * 16);  // 6 issued + 1 replayed row
+}
+
+TEST_CASE("planner: fc2 reuses fc1's mask without an SU pass", "[schedule][planner]") {
+    const Config cfg = design({"scheduler.lookahead=false"});
+    const ComputeSpec compute = ComputeSpec::fromConfig(cfg);
+    const SparsitySpec sp = SparsitySpec::fromConfig(cfg);
+    const ScheduleSpec sc = ScheduleSpec::fromConfig(cfg);
+    OpPlanner planner(compute, sp, sc, 1, 8, 1);
+    auto mask = std::make_shared<const SkipSet>(SkipSet{{0, 2, 4}, {1, 3, 5}});
+    Operator fc1 = qkv(0, mask), fc2 = qkv(0, mask);
+    fc1.role = vgm::workload::Role::Fc1;
+    fc2.role = vgm::workload::Role::Fc2;
+    const OpPlan a = planner.plan(fc1, 0);
+    CHECK(a.examined);
+    CHECK(a.suCycles > 0);
+    const OpPlan b = planner.plan(fc2, 1);
+    CHECK_FALSE(b.examined);
+    CHECK(b.reusedMask);
+    CHECK(b.suCycles == 0);
+    CHECK(b.su == SuWork{});
+    CHECK(b.ruRows == 3);
+    CHECK(b.rowsComputed == 5);
+    // fc2 of another block has no fc1 to reuse: examined.
+    Operator other = fc2;
+    other.block = 1;
+    CHECK(planner.plan(other, 2).examined);
 }
 
 TEST_CASE("planner: sparsity off computes every row", "[schedule][planner]") {

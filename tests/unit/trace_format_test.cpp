@@ -43,10 +43,10 @@ TEST_CASE("trace_format: gemm trace round-trips byte for byte", "[trace]") {
 }
 
 TEST_CASE("trace_format: measured sparsity round-trips and is deterministic", "[trace]") {
-    TraceSpec spec = tracetest::model("stdit3-xl-2", 30, true, 17);
+    TraceSpec spec = tracetest::model("stdit3-xl-2", 30, true, 64);
     applySparsity(spec, "measured:" + tracetest::log(), 1, 7);
     std::string bytes = encodeTrace(spec);
-    TraceSpec again = tracetest::model("stdit3-xl-2", 30, true, 17);
+    TraceSpec again = tracetest::model("stdit3-xl-2", 30, true, 64);
     applySparsity(again, "measured:" + tracetest::log(), 1, 7);
     CHECK(encodeTrace(again) == bytes);  // same options, same bytes
     std::string path = tracetest::writeTmp("measured.vgmt", bytes);

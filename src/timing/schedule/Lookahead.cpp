@@ -22,8 +22,19 @@ SkipSet intersectSkips(const SkipSet& predicted, const SkipSet& actual) {
     return out;
 }
 
-Speculation verifyPrediction(const SkipSet* predicted, const SkipSet* actual, uint64_t rows, uint64_t tileRows,
-                             uint64_t penalty) {
+std::vector<uint32_t> falsePositives(const SkipSet* predicted, const SkipSet* actual, uint64_t rows) {
+    std::vector<uint32_t> out;
+    if (!predicted) return out;
+    size_t j = 0;
+    for (uint32_t r : predicted->rows) {
+        if (r >= rows) break;
+        while (actual && j < actual->rows.size() && actual->rows[j] < r) ++j;
+        if (!actual || j == actual->rows.size() || actual->rows[j] != r) out.push_back(r);
+    }
+    return out;
+}
+
+Speculation verifyPrediction(const SkipSet* predicted, const SkipSet* actual, uint64_t rows, uint64_t penalty) {
     Speculation s;
     s.rows = rows;
     uint64_t both = 0, pred = 0, act = 0;
@@ -39,8 +50,7 @@ Speculation verifyPrediction(const SkipSet* predicted, const SkipSet* actual, ui
     s.falseSkips = pred - both;
     s.missedSkips = act - both;
     s.hits = rows - s.falseSkips - s.missedSkips;
-    s.replayTiles = tileRows ? (s.falseSkips + tileRows - 1) / tileRows : 0;
-    s.replayCycles = s.replayTiles * penalty;
+    s.replayCycles = s.falseSkips * penalty;
     return s;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // ZSS speculative look-ahead: an operator's skip mask is predicted from the
-// previous denoising step's mask of the same operator; the ZSS issues on the
-// prediction while the SU verifies. A row predicted skipped that must be
-// computed (false skip) is replayed: false-skipped rows are gathered into
-// replay tiles of `tileRows` rows, each paying `penalty` cycles on top of its
-// compute. A row predicted computed that could have been skipped is simply
-// computed (wasted work, no replay).
+// previous denoising step's mask of the same operator; the ZSS issues the
+// operator's tiles on the prediction while the SU verifies in parallel. Each
+// row predicted skipped that must be computed (false positive) is replayed
+// once verification has seen it: the row is computed after all, plus
+// `penalty` cycles. A row predicted computed that could have been skipped
+// (missed skip) is simply computed: work done for nothing, no replay.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -20,15 +20,18 @@ struct Speculation {
     uint64_t hits = 0;            // rows whose prediction was right
     uint64_t falseSkips = 0;      // predicted skip, actually computed: replayed
     uint64_t missedSkips = 0;     // predicted computed, actually skippable: computed anyway
-    uint64_t replayTiles = 0;
-    uint64_t replayCycles = 0;    // penalty only
+    uint64_t replayCycles = 0;    // penalty only: falseSkips x penalty
     uint64_t rowsSkipped() const { return predictedSkips - falseSkips; }
     uint64_t rowsComputed() const { return rows - rowsSkipped(); }
 };
 
 // Null sets mean "nothing skipped".
 Speculation verifyPrediction(const workload::SkipSet* predicted, const workload::SkipSet* actual, uint64_t rows,
-                             uint64_t tileRows, uint64_t penalty);
+                             uint64_t penalty);
+
+// The false positives below `rows` (predicted skipped, not actually skipped), ascending.
+std::vector<uint32_t> falsePositives(const workload::SkipSet* predicted, const workload::SkipSet* actual,
+                                     uint64_t rows);
 
 // The rows skipped by both sets (ascending), with `actual`'s references.
 workload::SkipSet intersectSkips(const workload::SkipSet& predicted, const workload::SkipSet& actual);

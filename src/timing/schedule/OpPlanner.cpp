@@ -42,7 +42,15 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
     p.outputBytes = op.outputElems * kOutputBytes;
     p.rowsComputed = op.m;
     p.examined = gemm && sparsity_.enabled && (sparsity_.examines(op.role) || op.skip || op.acts);
-    if (p.examined) {
+    const uint64_t key = (uint64_t(op.step) << 32) | op.block;
+    if (p.examined && op.role == workload::Role::Fc2 && key == fc1Key_) {
+        // MLP mask reuse: a row fc1 copied gives fc2 a copied input row, so fc2 skips the
+        // same rows with the same references and the SU does not run again.
+        p.examined = false;
+        p.reusedMask = true;
+        p.skipped = fc1Mask_;
+        p.issued = fc1Mask_;
+    } else if (p.examined) {
         const TokenLayout lay = TokenLayout::forRows(op.m, frames_, perFrame_, batch_);
         std::shared_ptr<const SkipSet> mask = op.skip;
         if (op.acts) {  // online: the detected set replaces the (absent) trace mask
@@ -57,20 +65,28 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
         p.suMacs = suMacs(p.su, op.k);
         p.suBytes = suBytesRead(sparsity_.su, p.su, op.k);
         p.skipped = mask;
+        p.issued = mask;
         if (sched_.lookahead && history_.seen(slot)) {
+            // Tiles are issued on the prediction before the SU has verified it; the rows
+            // the RU finally copies are the ones both masks skip.
             const auto predicted = history_.predict(slot);
             p.speculated = true;
-            p.spec = verifyPrediction(predicted.get(), mask.get(), op.m, sched_.tileRows ? sched_.tileRows : op.m,
-                                      sched_.replayPenalty);
+            p.spec = verifyPrediction(predicted.get(), mask.get(), op.m, sched_.replayPenalty);
+            p.replayRows = falsePositives(predicted.get(), mask.get(), op.m);
+            p.issued = predicted;
             p.skipped = predicted && mask ? std::make_shared<const SkipSet>(intersectSkips(*predicted, *mask))
                                              : nullptr;
         }
         history_.update(slot, mask);
+        if (op.role == workload::Role::Fc1) fc1Mask_ = p.skipped, fc1Key_ = key;
+    }
+    if (p.examined || p.reusedMask) {
         p.ruRows = countBelow(p.skipped.get(), op.m);
         p.ruCycles = ruCycles(sparsity_.ru, p.ruRows, op.n * kOutputBytes);
-        p.ruBytes = ruBytes(p.ruRows, op.n * kOutputBytes);
+        p.ruBytes = ruBytes(sparsity_.ru, p.ruRows, op.n * kOutputBytes);
         p.rowsComputed = op.m - p.ruRows;
     }
+    p.rowsIssued = gemm ? op.m - countBelow(p.issued.get(), op.m) : op.m;
     p.macsExecuted = gemm ? p.rowsComputed * op.k * op.n * op.batch : 0;
     p.macsSkipped = op.denseMacs() - p.macsExecuted;
     // Rows the ZSS skips are not fetched: the memory side gets SKIP for them.

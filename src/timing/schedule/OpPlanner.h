@@ -23,6 +23,11 @@ struct OpPlan {
     uint64_t rowsComputed = 0;
     uint64_t macsExecuted = 0, macsSkipped = 0;
     std::shared_ptr<const workload::SkipSet> skipped;  // rows not computed; the RU copies them
+    // Rows the tiles are issued without: the predicted mask when speculated, else `skipped`.
+    std::shared_ptr<const workload::SkipSet> issued;
+    uint64_t rowsIssued = 0;            // rows the tiles compute (rowsComputed minus replays)
+    std::vector<uint32_t> replayRows;   // false positives: predicted skipped, needed; replayed after verification
+    bool reusedMask = false;            // fc2: fc1's mask, no SU pass (its input rows are fc1's copies)
     SuWork su;
     uint64_t suCycles = 0, suMacs = 0, suBytes = 0;
     uint64_t ruRows = 0, ruCycles = 0, ruBytes = 0;
@@ -45,6 +50,9 @@ private:
     const ScheduleSpec& sched_;
     uint64_t frames_, perFrame_, batch_;
     MaskHistory history_;
+    // The last fc1's final mask and its (step, block): fc2 of the same block reuses it.
+    std::shared_ptr<const workload::SkipSet> fc1Mask_;
+    uint64_t fc1Key_ = UINT64_MAX;
 };
 
 }  // namespace vgm::timing

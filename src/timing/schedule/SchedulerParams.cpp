@@ -22,7 +22,7 @@ void declareSchedulerParams(Section& root) {
     s.param("lookahead").boolean().defaultValue(true).describe(
         "Speculative look-ahead: issue on the previous step's mask of the same operator, verify in parallel");
     s.param("replay_penalty_cycles").integer().withUnit("cycle").defaultValue(5).range(0, 1 << 20).describe(
-        "Cycles per replayed tile after a false skip (VN1752 variant: 5)");
+        "Cycles added to each replayed row (a false positive: predicted skipped, needed), on top of computing it (VN1752 variant: 5-cycle penalty)");
     s.param("queue_depth").integer().withUnit("command").defaultValue(4).range(0, 1 << 16).describe(
         "Commands each unit's queue holds besides the one it runs; the ZSS counts credits and sends nothing "
         "to a full unit (one that gets a command anyway holds END_REQ back). Assumed: FlightLLM-style "

@@ -34,9 +34,19 @@ void declareSparsityParams(Section& root) {
         "Activation buffer read port of the SU (assumed one 512-bit port)");
     su.param("pipeline_depth").integer().withUnit("cycle").defaultValue(12).range(0, 100000).describe(
         "Cycles from a token's last MAC to its compare result (adder tree + squared compare; assumed)");
-    Section& ru = s.section("ru", "Recovery unit: copies reference output rows to skipped rows");
+    Section& ru = s.section("ru", "Recovery unit: gives skipped rows their reference's output");
+    ru.param("model").oneOf({"broadcast", "copy", "index"}).defaultValue("broadcast").describe(
+        "broadcast (default; the paper calls recovery low-overhead: the reference row is written into the "
+        "skipped rows' slots as it leaves the array, no read) | copy (read the reference row back from the "
+        "output buffer and write it, bytes_per_cycle per beat) | index (no copy: one index-table entry per "
+        "skipped row, the consumer reads through the table)");
     ru.param("bytes_per_cycle").integer().withUnit("B/cycle").defaultValue(64).range(1, 65536).describe(
-        "Output buffer copy bandwidth; a row copy never shares a cycle with another row (assumed 64)");
+        "copy: output buffer copy bandwidth; a row copy never shares a cycle with another row (assumed 64)");
+    ru.param("write_bytes_per_cycle").integer().withUnit("B/cycle").defaultValue(256).range(1, 65536).describe(
+        "broadcast: output buffer write width (assumed 256 B: one 128-column FP16 slice of the array's output)");
+    ru.param("index_entry_cycles").integer().withUnit("cycle").defaultValue(1).range(0, 1024).describe(
+        "index: cycles to write one 4-byte index-table entry; the consumer's lookup is in its address "
+        "generation (assumed 1)");
     ru.param("latency").integer().withUnit("cycle").defaultValue(2).range(0, 100000).describe(
         "Read-to-write latency of the copy path, paid once per operator (assumed)");
 }

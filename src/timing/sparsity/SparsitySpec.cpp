@@ -23,6 +23,10 @@ SparsitySpec SparsitySpec::fromConfig(const config::Config& cfg) {
     sp.su.depth = su.count("pipeline_depth");
     sp.ru.bytesPerCycle = s["ru"].count("bytes_per_cycle");
     sp.ru.latency = s["ru"].count("latency");
+    sp.ru.writeBytesPerCycle = s["ru"].count("write_bytes_per_cycle");
+    sp.ru.indexEntryCycles = s["ru"].count("index_entry_cycles");
+    const std::string model = s["ru"].str("model");
+    sp.ru.model = model == "copy" ? RuModel::Copy : model == "index" ? RuModel::Index : RuModel::Broadcast;
     sp.threshold.fill(std::numeric_limits<double>::quiet_NaN());
     const config::View t = s["threshold"];
     for (const auto& [role, key] : {std::pair{Role::Qkv, "qkv"}, std::pair{Role::OutProj, "out_proj"},
