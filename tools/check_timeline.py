@@ -22,13 +22,14 @@ def check(doc, problems):
     if not isinstance(doc, dict) or not isinstance(doc.get("traceEvents"), list):
         problems.append("top level is not an object with a traceEvents list")
         return 0, 0
-    named_pids, named_tracks, used, slices = set(), set(), set(), {}
+    named_pids, named_tracks, used, slices, counter_pids = set(), set(), set(), {}, set()
     for i, e in enumerate(doc["traceEvents"]):
         where = f"traceEvents[{i}]"
         if not isinstance(e, dict) or e.get("ph") not in PHASES:
             problems.append(f"{where}: ph {e.get('ph') if isinstance(e, dict) else e!r} not one of {sorted(PHASES)}")
             continue
-        for key in ("pid", "tid"):
+        # Counter events ("C") belong to a process: they carry no tid.
+        for key in ("pid",) if e["ph"] == "C" else ("pid", "tid"):
             if not isinstance(e.get(key), int):
                 problems.append(f"{where}: {key} {e.get(key)!r} is not an integer")
         if not isinstance(e.get("name"), str) or not e["name"]:
@@ -51,7 +52,13 @@ def check(doc, problems):
                 problems.append(f"{where}: dur {dur!r} is not a number >= 0")
                 continue
             slices.setdefault((e.get("pid"), e.get("tid")), []).append((ts, ts + dur, i))
-        used.add((e.get("pid"), e.get("tid")))
+        if e["ph"] == "C":
+            counter_pids.add(e.get("pid"))
+        else:
+            used.add((e.get("pid"), e.get("tid")))
+    for pid in sorted(counter_pids - {p for p, _ in used}):
+        if pid not in named_pids:
+            problems.append(f"pid {pid}: no process_name metadata")
     for pid, tid in sorted(used):
         if pid not in named_pids:
             problems.append(f"pid {pid}: no process_name metadata")
