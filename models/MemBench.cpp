@@ -8,6 +8,7 @@
 #include "common/Error.h"
 #include "models/MemBenchInitiator.h"
 #include "models/MemorySystem.h"
+#include "timing/memory/LoadAdvice.h"
 
 namespace vgm::models {
 
@@ -27,11 +28,18 @@ uint64_t sumCounter(const stats::Group& hbm, uint32_t pcs, const std::string& na
 
 }  // namespace
 
-MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) {
+MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& opts) {
     if (cfg.root()["memory"].str("model") != "hbm")
         cfg.root()["memory"].fail(
             "model", "membench needs memory.model = \"hbm\" (got \"" + cfg.root()["memory"].str("model") + "\")");
-    const bool stl = !o.stlPath.empty();
+    const bool stl = !opts.stlPath.empty();
+    // Options left at auto (0) get the load that saturates this config's memory.
+    MemBenchOptions o = opts;
+    const memory::MemSpec spec = memory::MemSpec::fromConfig(cfg.root()["memory"]["hbm"]);
+    const memory::NocSpec noc = memory::NocSpec::fromConfig(cfg.root()["memory"]["noc"], spec.totalPcs());
+    const memory::SaturatingLoad load = memory::saturatingLoad(spec, noc, o.traffic.bytes, 1024);
+    if (o.outstanding == 0) o.outstanding = load.outstanding;
+    if (o.traffic.initiators == 0) o.traffic.initiators = stl ? 1 : load.initiators;
     const uint32_t masters = stl ? 1 : o.traffic.initiators;
     MemorySystem mem("mem", cfg, masters);
     const uint64_t capacity = mem.addressMap().capacity();
@@ -68,6 +76,10 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
     const double ns = double(endPs) / 1000.0;
     const double gbps = ns > 0 ? double(bytes) / ns : 0;
     const double peak = mem.spec().peakBytesPerSecond() / 1e9;
+    const double ceiling = memory::memoryCeilingGbps(spec, noc);
+    const uint64_t inFlight = std::min<uint64_t>(uint64_t(masters) * std::min(o.outstanding, noc.outstanding), lat.size());
+    const memory::WindowVerdict verdict = memory::windowVerdict(
+        inFlight, lat.empty() ? 0 : uint32_t(bytes / lat.size()), lat.empty() ? 0 : double(lat.front()) / 1000.0, avgNs, ceiling, noc.outstanding);
     const stats::Group& hbm = *root.findGroup("hbm");
     // DRAMSys's latency: BEGIN_RESP - BEGIN_REQ at the memory controller's socket.
     std::vector<uint64_t> ctl = mem.hbm().controllerLatenciesPs(false);
@@ -117,6 +129,14 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
                     {"bandwidth_gbps", gbps},
                     {"peak_gbps", peak},
                     {"fraction_of_peak", peak > 0 ? gbps / peak : 0},
+                    {"ceiling_gbps", ceiling},
+                    {"ceiling_basis", "min(HBM data bus, HBM ports x port width x port clock)"},
+                    {"in_flight", inFlight},
+                    {"latency_min_ns", lat.empty() ? 0.0 : double(lat.front()) / 1000.0},
+                    {"unloaded_latency_model_ns", load.unloadedNs},
+                    {"window_gbps", verdict.windowGbps},
+                    {"window_basis", "Little's law: in_flight x bytes / latency_min_ns"},
+                    {"bound_by", verdict.windowLimited ? "window" : "memory"},
                     {"latency_avg_ns", avgNs},
                     {"latency_p99_ns", p99Ns},
                     {"latency_basis", "BEGIN_REQ to BEGIN_RESP at the initiator (NoC and queueing included)"},
@@ -140,7 +160,9 @@ MemBenchResult runMemBench(const config::Config& cfg, const MemBenchOptions& o) 
                   fmt("%.1f", gbps) + " GB/s (" + fmt("%.1f", 100 * gbps / peak) + "% of " + fmt("%.1f", peak) +
                   "), latency avg " + fmt("%.1f", avgNs) + " ns p99 " + fmt("%.1f", p99Ns) + " ns (controller " + fmt("%.1f", ctlAvg) + "), row hits " +
                   fmt("%.1f", 100 * hitRate) + "% of requests, per-PC " + fmt("%.2f", pcMin) + ".." + fmt("%.2f", pcMax) +
-                  " GB/s over " + std::to_string(pcs) + " PCs";
+                  " GB/s over " + std::to_string(pcs) + " PCs; " + std::to_string(masters) + " initiators x " +
+                  std::to_string(o.outstanding) + " outstanding, " + fmt("%.1f", 100 * gbps / ceiling) + "% of the " +
+                  fmt("%.1f", ceiling) + " GB/s the memory can take; " + verdict.text;
     return res;
 }
 

@@ -5,6 +5,7 @@
 #include "app/ArgParse.h"
 #include "common/Error.h"
 #include "common/Files.h"
+#include "common/Text.h"
 #include "config/Config.h"
 #include "models/MemBench.h"
 
@@ -25,7 +26,8 @@ int membenchCommand(const Args& args) {
     std::string configPath, outDir;
     std::vector<std::string> sets;
     models::MemBenchOptions o;
-    uint64_t requests = 0, bytes = 0, stride = 0, outstanding = 0, initiators = 0, seed = 0;
+    uint64_t requests = 0, bytes = 0, stride = 0, seed = 0;
+    std::string outstanding, initiators;
     // clang-format off
     opts.add_options()
         ("config,c", po::value(&configPath)->required(), "hardware config with memory.model = hbm")
@@ -35,10 +37,10 @@ int membenchCommand(const Args& args) {
         ("requests,n", po::value(&requests)->default_value(100000), "number of requests")
         ("bytes", po::value(&bytes)->default_value(64), "bytes per request (also the STL default)")
         ("stride", po::value(&stride)->default_value(0), "strided: bytes between consecutive requests")
-        ("outstanding", po::value(&outstanding)->default_value(16),
-         "requests in flight per initiator (DRAMSys-like STL replay: 128)")
-        ("initiators", po::value(&initiators)->default_value(1),
-         "NoC masters sharing the traffic round robin (an STL trace uses one)")
+        ("outstanding", po::value(&outstanding)->default_value("auto"),
+         "requests in flight per initiator; auto: the NoC's per-master limit (memory.noc.outstanding)")
+        ("initiators", po::value(&initiators)->default_value("auto"),
+         "NoC masters sharing the traffic round robin; auto: enough to saturate the memory (STL: 1)")
         ("seed", po::value(&seed)->default_value(1), "random seed (random pattern, mix op)")
         ("stl", po::value(&o.stlPath), "replay a DRAMSys STL trace instead of a pattern")
         ("stl-clock-mhz", po::value(&o.stlClockMhz)->default_value(1000.0), "clock of the STL trace's cycles")
@@ -48,7 +50,7 @@ int membenchCommand(const Args& args) {
     po::variables_map vm;
     if (!parseArgs("membench",
                    "--config FILE [--pattern seq|random|strided] [--op read|write|mix] [--requests N] [--bytes B] "
-                   "[--stride S] [--outstanding K] [--initiators I] [--stl FILE --stl-clock-mhz F] [--out DIR]",
+                   "[--stride S] [--outstanding K|auto] [--initiators I|auto] [--stl FILE --stl-clock-mhz F] [--out DIR]",
                    args, opts, vm))
         return 0;
     oneOf("pattern", o.traffic.pattern, {"seq", "random", "strided"});
@@ -60,17 +62,26 @@ int membenchCommand(const Args& args) {
     };
     range("requests", requests, 1, uint64_t(1) << 32);
     range("bytes", bytes, 1, 1 << 20);
-    range("outstanding", outstanding, 1, 1 << 16);
-    range("initiators", initiators, 1, 1024);
+    // "auto" (0 here) is resolved against the config by runMemBench.
+    auto count = [&](const char* name, const std::string& v, uint64_t hi) -> uint64_t {
+        if (v == "auto") return 0;
+        auto n = parseDecimal(v, hi);
+        if (!n || *n < 1)
+            throw InputError("vgmsim membench: --" + std::string(name) + " '" + v +
+                             "' is not allowed; allowed: auto or 1.." + std::to_string(hi));
+        return *n;
+    };
+    const uint64_t outstandingN = count("outstanding", outstanding, 1 << 16);
+    const uint64_t initiatorsN = count("initiators", initiators, 1024);
     if (!(o.stlClockMhz > 0 && o.stlClockMhz <= 1e5))  // also NaN
         throw InputError("vgmsim membench: --stl-clock-mhz " + std::to_string(o.stlClockMhz) +
                          " is out of range; allowed: (0, 100000]");
     o.traffic.requests = requests;
     o.traffic.bytes = uint32_t(bytes);
     o.traffic.stride = stride;
-    o.traffic.initiators = uint32_t(initiators);
+    o.traffic.initiators = uint32_t(initiatorsN);
     o.traffic.seed = seed;
-    o.outstanding = uint32_t(outstanding);
+    o.outstanding = uint32_t(outstandingN);
 
     const config::Config cfg = config::Config::load(configPath, sets);
     models::MemBenchResult r = models::runMemBench(cfg, o);
