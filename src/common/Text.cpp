@@ -1,6 +1,7 @@
 #include "common/Text.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace vgm {
 
@@ -70,6 +71,12 @@ std::string escapeLine(std::string_view s) {
         ++i;
     }
     return out;
+}
+
+std::string formatNumber(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
 }
 
 }  // namespace vgm

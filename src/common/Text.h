@@ -19,4 +19,7 @@ std::string escapeLine(std::string_view s);
 // nullopt otherwise. For list indices and counts read from paths and files.
 std::optional<uint64_t> parseDecimal(std::string_view s, uint64_t max);
 
+// One number printed with a printf format such as "%.1f" (for summary lines).
+std::string formatNumber(const char* format, double v);
+
 }  // namespace vgm

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "common/Text.h"
+
 namespace vgm::gpu {
 
 namespace {
@@ -9,11 +11,6 @@ double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
 }
 
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
 }  // namespace
 
 void addBaseline(Json& report, const GpuEstimate& g) {
@@ -58,18 +55,18 @@ std::string baselineSummary(const Json& r) {
     if (!r.contains("baseline")) return "";
     const Json& b = r["baseline"];
     const std::string gpu = b["gpu"]["name"];
-    std::string s = "  baseline     " + gpu + " (GPU model, dense FP16): DiT " + fmt("%.4g s", b["gpu_dit_latency_s"]) +
-                    ", " + fmt("%.4g J", b["gpu_dit_energy_j"]) + "\n";
+    std::string s = "  baseline     " + gpu + " (GPU model, dense FP16): DiT " + formatNumber("%.4g s", b["gpu_dit_latency_s"]) +
+                    ", " + formatNumber("%.4g J", b["gpu_dit_energy_j"]) + "\n";
     s += "  vs " + gpu + std::string(gpu.size() < 9 ? 9 - gpu.size() : 1, ' ') + "speedup " +
-         fmt("%.3gx", b["speedup_dit"]) + ", energy efficiency " + fmt("%.3gx", b["energy_efficiency_dit"]) +
+         formatNumber("%.3gx", b["speedup_dit"]) + ", energy efficiency " + formatNumber("%.3gx", b["energy_efficiency_dit"]) +
          " (DiT steps only)\n";
     if (b["stages_included"].size() > 1) {
         std::string others;
         for (const auto& n : b["stages_included"])
             if (n != "dit") others += (others.empty() ? "" : " + ") + n.get<std::string>();
-        s += "  whole video  GPU " + fmt("%.4g s", b["gpu_total_latency_s"]) + ", design " +
-             fmt("%.4g s", b["design"]["total_latency_s"]) + " (" + others + " taken from " + gpu + "): speedup " +
-             fmt("%.3gx", b["speedup_total"]) + ", energy efficiency " + fmt("%.3gx", b["energy_efficiency_total"]) +
+        s += "  whole video  GPU " + formatNumber("%.4g s", b["gpu_total_latency_s"]) + ", design " +
+             formatNumber("%.4g s", b["design"]["total_latency_s"]) + " (" + others + " taken from " + gpu + "): speedup " +
+             formatNumber("%.3gx", b["speedup_total"]) + ", energy efficiency " + formatNumber("%.3gx", b["energy_efficiency_total"]) +
              "\n";
     }
     return s;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "common/Error.h"
+#include "common/Text.h"
 #include "gpu/PipelineStages.h"
 
 namespace vgm::gpu {
@@ -49,11 +50,6 @@ StageResult otherStage(const std::string& name, const StageOps& ops, const GpuSp
     return s;
 }
 
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
 }  // namespace
 
 GpuEstimate estimateGpu(const GpuSpec& gpu, const workload::Trace& trace, StageSet stages) {
@@ -136,13 +132,13 @@ std::string gpuSummary(const GpuEstimate& e, const std::string& outDir) {
             s += "  " + name + "left out: " + st.note + "\n";
             continue;
         }
-        s += "  " + name + fmt("%.4g s", st.latencyS) + ", " + fmt("%.4g J", st.energyJ) + ", " +
+        s += "  " + name + formatNumber("%.4g s", st.latencyS) + ", " + formatNumber("%.4g J", st.energyJ) + ", " +
              std::to_string(st.kernels.size()) + " kernels" + (st.included ? "" : " (not in the total)") + "\n";
     }
     std::string inc;
     for (const auto& n : e.included()) inc += (inc.empty() ? "" : " + ") + n;
-    s += "  total        " + fmt("%.4g s", e.totalLatencyS) + ", " + fmt("%.4g J", e.energyJ) + ", average power " +
-         fmt("%.4g W", e.averagePowerW) + " (" + inc + ")\n";
+    s += "  total        " + formatNumber("%.4g s", e.totalLatencyS) + ", " + formatNumber("%.4g J", e.energyJ) + ", average power " +
+         formatNumber("%.4g W", e.averagePowerW) + " (" + inc + ")\n";
     if (!outDir.empty()) s += "  report       " + outDir + "/gpu.json\n";
     return s;
 }

@@ -15,9 +15,11 @@ using vgm::test::scratchDir;
 namespace {
 const std::string kV80 = std::string(VGMSIM_SOURCE_DIR) + "/configs/membench_v80.json";
 
-Json bench(const std::string& dir, const std::string& args) {
-    auto r = runVgmsim("membench -q --config " + kV80 + " " + args + " --out " + dir);
+// Runs membench into `dir`; its summary line goes to `summary` when given.
+Json bench(const std::string& dir, const std::string& args, std::string* summary = nullptr) {
+    auto r = runVgmsim("membench " + std::string(summary ? "" : "-q ") + "--config " + kV80 + " " + args + " --out " + dir);
     REQUIRE(r.status == 0);
+    if (summary) *summary = r.out;
     std::ifstream in(dir + "/membench.json");
     std::ostringstream s;
     s << in.rdbuf();
@@ -104,43 +106,33 @@ TEST_CASE("membench: hostile STL traces and clocks are one-line errors", "[cli][
 // Defaults saturate the memory of the config given (issue 16): the load comes
 // from the NoC's per-master limit and the bandwidth-delay product.
 TEST_CASE("membench: defaults saturate the memory and say what bounds the run", "[cli][membench]") {
-    std::string dir = scratchDir("membench-defaults");
-    auto r = runVgmsim("membench --config " + kV80 + " --requests 20000 --out " + dir);
-    REQUIRE(r.status == 0);
-    std::ifstream in(dir + "/membench.json");
-    std::ostringstream s;
-    s << in.rdbuf();
-    Json j = Json::parse(s.str());
+    std::string out;
+    const Json j = bench(scratchDir("membench-defaults"), "--requests 20000", &out);
     const Json& res = j["results"];
-    INFO(r.out);
+    INFO(out);
     CHECK(j["options"]["initiators"].get<uint32_t>() > 1);
     CHECK(j["options"]["outstanding"] == 64);  // memory.noc.outstanding in membench_v80.json
     CHECK(res["ceiling_gbps"].get<double>() == Approx(512.0));  // 32 PCs x 32 B x 500 MHz ports
     CHECK(res["bandwidth_gbps"].get<double>() > 0.85 * res["ceiling_gbps"].get<double>());
     CHECK(res["bound_by"] == "memory");
-    CHECK(r.out.find("bound by the memory") != std::string::npos);
-    CHECK(r.out.find("% of the 512.0 GB/s the memory can take") != std::string::npos);
+    CHECK(out.find("bound by the memory") != std::string::npos);
+    CHECK(out.find("% of the 512.0 GB/s the memory can take") != std::string::npos);
 }
 
 // A window too small to cover the latency is named, with the Little's-law
 // figure it implies and the options that raise it.
 TEST_CASE("membench: an initiator window that limits bandwidth is explained", "[cli][membench]") {
-    std::string dir = scratchDir("membench-window");
-    auto r = runVgmsim("membench --config " + kV80 + " --requests 2000 --initiators 1 --outstanding 4 --out " + dir);
-    REQUIRE(r.status == 0);
-    std::ifstream in(dir + "/membench.json");
-    std::ostringstream s;
-    s << in.rdbuf();
-    const Json res = Json::parse(s.str())["results"];
-    INFO(r.out);
+    std::string out;
+    const Json res = bench(scratchDir("membench-window"), "--requests 2000 --initiators 1 --outstanding 4", &out)["results"];
+    INFO(out);
     CHECK(res["bound_by"] == "window");
     CHECK(res["in_flight"] == 4);
     const double window = res["window_gbps"];
     CHECK(window == Approx(4 * 64 / res["latency_min_ns"].get<double>()));
     CHECK(res["bandwidth_gbps"].get<double>() <= window * 1.0001);
     CHECK(res["bandwidth_gbps"].get<double>() < 0.2 * res["ceiling_gbps"].get<double>());
-    CHECK(r.out.find("bound by the initiators' window: 4 in flight x 64 B") != std::string::npos);
-    CHECK(r.out.find("raise --initiators or --outstanding (the NoC admits 64 per initiator)") != std::string::npos);
+    CHECK(out.find("bound by the initiators' window: 4 in flight x 64 B") != std::string::npos);
+    CHECK(out.find("raise --initiators or --outstanding (the NoC admits 64 per initiator)") != std::string::npos);
     auto bad = runVgmsim("membench --config " + kV80 + " --outstanding 0");
     CHECK(bad.status == 2);
     CHECK(bad.err == "error: vgmsim membench: --outstanding '0' is not allowed; allowed: auto or 1..65536\n");

@@ -2,17 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "common/Text.h"
 
 namespace vgm::memory {
-
-namespace {
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
-}  // namespace
 
 double memoryCeilingGbps(const MemSpec& mem, const NocSpec& noc) {
     const double bus = mem.peakBytesPerSecond() / 1e9;
@@ -46,12 +39,12 @@ WindowVerdict windowVerdict(uint64_t inFlight, uint32_t bytes, double minLatency
     v.windowLimited = v.windowGbps < ceilingGbps;
     if (v.windowLimited)
         v.text = "bound by the initiators' window: " + std::to_string(inFlight) + " in flight x " +
-                 std::to_string(bytes) + " B / " + fmt("%.1f", minLatencyNs) + " ns = " + fmt("%.1f", v.windowGbps) +
+                 std::to_string(bytes) + " B / " + formatNumber("%.1f", minLatencyNs) + " ns = " + formatNumber("%.1f", v.windowGbps) +
                  " GB/s (Little's law); raise --initiators or --outstanding (the NoC admits " +
                  std::to_string(nocOutstanding) + " per initiator)";
     else
-        v.text = "bound by the memory: latency rose from " + fmt("%.1f", minLatencyNs) + " to " +
-                 fmt("%.1f", avgLatencyNs) + " ns on average under load";
+        v.text = "bound by the memory: latency rose from " + formatNumber("%.1f", minLatencyNs) + " to " +
+                 formatNumber("%.1f", avgLatencyNs) + " ns on average under load";
     return v;
 }
 
