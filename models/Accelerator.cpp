@@ -113,14 +113,14 @@ uint64_t Accelerator::transfer(Dma& dma, const program::Command& c) {
 }
 
 void Accelerator::presample() {
-    // With memoize every transfer reuses a sample of its size class, so the
-    // memory model is finished afterwards instead of replaying idle refreshes.
+    // With memoize every transfer reuses a sample of its size class; the
+    // memory then stays idle and refreshes (skipped in whole periods) until
+    // the end. The run starts after the samples: their refreshes are not its.
     wdma_.presample(true, false);
     adma_.presample(true, true);
     if (!mem_ || !sched_.dmaMemoize) return;
-    mem_->finish(result_.stats.group("memory", "NoC and HBM over TLM (with dma.memoize: the size-class samples)"));
-    memoryFinished_ = true;
-    memoryFinishedPs_ = uint64_t(sc_core::sc_time_stamp().to_seconds() * 1e12 + 0.5);
+    refAtStart_[0] = mem_->hbm().commandsSoFar(memory::Command::REFab);
+    refAtStart_[1] = mem_->hbm().commandsSoFar(memory::Command::REFpb);
 }
 
 void Accelerator::onDone(const program::Command& c, uint32_t u, uint64_t start, uint64_t end) {

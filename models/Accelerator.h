@@ -48,7 +48,6 @@ private:
     void unitStats();
     void memoryTotals();
     void powerTimeline();
-    uint64_t refreshesSince(uint64_t fromPs) const;
 
     const config::Config& cfg_;
     const workload::Trace& trace_;
@@ -68,8 +67,7 @@ private:
     std::vector<std::unique_ptr<CommandUnit>> units_;
     std::vector<uint64_t> peakBusy_;  // per DSP group: peak MACs in its busy cycles
     bool progress_;
-    bool memoryFinished_ = false;  // memoize: finished once sampling is done
-    uint64_t memoryFinishedPs_ = 0;
+    uint64_t refAtStart_[2] = {};  // REFab, REFpb issued before the run started (memoize: during the samples)
 };
 
 }  // namespace vgm::models

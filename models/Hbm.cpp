@@ -232,6 +232,19 @@ void Hbm::sendResponse(uint32_t port) {
     }
 }
 
+uint64_t Hbm::commandsSoFar(memory::Command cmd) {
+    const Cycle c = cycleNow();
+    uint64_t n = 0;
+    for (Pc& pc : pcs_) {
+        if (pc.input.empty() && !pc.ctrl->hasRequests() && c > pc.ctrl->now()) {
+            std::vector<memory::Completion> none;
+            pc.ctrl->runUntil(c, none);
+        }
+        for (uint32_t r = 0; r < pc.ctrl->ranks(); ++r) n += pc.ctrl->counters(r).commands[int(cmd)];
+    }
+    return n;
+}
+
 void Hbm::finish(stats::Group& g) {
     Cycle c = cycleNow();
     static const char* cmdStat[] = {"act", "pre", "prea", "rd", "wr", "refab", "refpb"};

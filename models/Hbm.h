@@ -37,6 +37,9 @@ public:
     // Replays idle refreshes up to the current time and fills `g` (one group per pseudo-channel).
     void finish(stats::Group& g);
     uint64_t bytesOfPc(uint32_t pc) const { return pcBytes_[pc]; }
+    // `cmd` commands issued so far over all pseudo-channels; idle channels
+    // first catch up with their refreshes to now (cheap: idle periods are skipped).
+    uint64_t commandsSoFar(memory::Command cmd);
     // BEGIN_RESP - BEGIN_REQ at this socket (ps) of every answered read / write, in answer order (DRAMSys's latency).
     const std::vector<uint64_t>& controllerLatenciesPs(bool write) const { return ctrlLatPs_[write]; }
 

@@ -57,6 +57,9 @@ EnergyReport computeEnergy(const config::Config& cfg, const stats::RunResult& ru
     b.event(Hbm, "hbm_rd", double(run.hbmRdBursts), hbm.real("rd_burst_pj"));
     b.event(Hbm, "hbm_wr", double(run.hbmWrBursts), hbm.real("wr_burst_pj"));
     b.event(Hbm, "hbm_refresh", double(run.hbmRefreshes), hbm.real("ref_pj"));
+    // A per-bank refresh refreshes one bank's rows: 1/banks of an all-bank refresh.
+    const double banks = double(cfg.root()["memory"]["hbm"]["org"].count("banks"));
+    b.event(Hbm, "hbm_refresh_pb", double(run.hbmRefreshesPerBank), hbm.real("ref_pj") / banks);
 
     // Constant power: grows with the design (resources) and the clock, busy or idle.
     const double hz = mhz * 1e6, toggle = p.real("toggle_rate");

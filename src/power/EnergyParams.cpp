@@ -101,7 +101,8 @@ const E kHbm[] = {
      "I/O and PHY as rd_burst_pj: 312 pJ"},
     {"ref_pj", "pJ", 30420.0,
      "Per all-bank refresh of one pseudo-channel. Derived: VDD x (IDD5AB - IDD3N) x tRFC = 1.2 V x 195 mA x 260 ns "
-     "= 60.8 nJ per 128-bit channel (both pseudo-channels) -> half"},
+     "= 60.8 nJ per 128-bit channel (both pseudo-channels) -> half. A per-bank refresh (REFpb) costs ref_pj / banks "
+     "(one bank's rows)"},
     {"background_w_per_stack", "W", 0.53,
      "DRAM background per active stack (banks open, page policy open). Derived: VDD x IDD3N x channels = "
      "1.2 V x 55 mA x 8 (same IDD set)"},

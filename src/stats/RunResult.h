@@ -51,6 +51,7 @@ struct RunResult {
     uint64_t bramReadBytes = 0, bramWriteBytes = 0, uramReadBytes = 0, uramWriteBytes = 0;  // buffers, incl. SU/RU
     uint64_t nocBytes = 0;                  // bytes crossing the NoC (both directions)
     uint64_t hbmActs = 0, hbmPres = 0, hbmRdBursts = 0, hbmWrBursts = 0, hbmRefreshes = 0;
+    uint64_t hbmRefreshesPerBank = 0;  // REFpb commands (hbmRefreshes: REFab), over the whole run
     uint64_t videoFrames = 0;  // frames of the generated video (0 = not a video)
     std::string boundUnit;     // the unit with the largest busy share
 

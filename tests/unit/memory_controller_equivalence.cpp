@@ -18,8 +18,13 @@ MemSpec testSpec() {
 }  // the DRAMSys HBM2 defaults
 
 // Offers the stream with head-of-line blocking, like the reference.
+struct FastRun {
+    uint64_t skipped = 0;           // idle tCK the fast-forward jumped
+    uint64_t refreshes[2] = {};     // REFab + REFpb per rank, from the counters
+};
+
 std::vector<IssuedCommand> runFast(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs,
-                                   Cycle end, std::vector<RefDone>& done, uint32_t ranks) {
+                                   Cycle end, std::vector<RefDone>& done, uint32_t ranks, FastRun* info = nullptr) {
     PcController c(s, p, ranks);
     std::vector<IssuedCommand> log;
     c.setCommandLog(&log);
@@ -41,15 +46,22 @@ std::vector<IssuedCommand> runFast(const MemSpec& s, const ControllerPolicy& p, 
     }
     c.runUntil(end, out);
     for (const auto& x : out) done.push_back(RefDone{x.tag, x.issued, x.done});
+    if (info) {
+        info->skipped = c.skippedCycles();
+        for (uint32_t k = 0; k < ranks; ++k)
+            info->refreshes[k] = c.counters(k).commands[int(Command::REFab)] + c.counters(k).commands[int(Command::REFpb)];
+    }
     return log;
 }
 
-void compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs, uint32_t ranks = 1) {
-    Cycle end = (reqs.empty() ? 0 : reqs.back().cycle) + Cycle(reqs.size()) * (s.tRC + s.tRFC) / 2 + 3 * s.tREFI;
+FastRun compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefRequest>& reqs, uint32_t ranks = 1,
+                Cycle tail = 0) {
+    Cycle end = (reqs.empty() ? 0 : reqs.back().cycle) + Cycle(reqs.size()) * (s.tRC + s.tRFC) / 2 + 3 * s.tREFI + tail;
     std::vector<RefDone> refDone, fastDone;
     vgm::test::ReferenceController ref(s, p, ranks);
     auto refLog = ref.run(reqs, end, refDone);
-    auto fastLog = runFast(s, p, reqs, end, fastDone, ranks);
+    FastRun info;
+    auto fastLog = runFast(s, p, reqs, end, fastDone, ranks, &info);
     REQUIRE(refDone.size() == reqs.size());  // the window was long enough
     for (size_t i = 0; i < std::min(refLog.size(), fastLog.size()); ++i) {
         INFO("command " << i << ": ref " << commandName(refLog[i].cmd) << " bank " << refLog[i].bank << " @"
@@ -63,6 +75,13 @@ void compare(const MemSpec& s, const ControllerPolicy& p, const std::vector<RefR
         REQUIRE(fastDone[i].index == refDone[i].index);
         REQUIRE(fastDone[i].done == refDone[i].done);
     }
+    for (uint32_t k = 0; k < ranks; ++k) {  // the counters agree with the commands, skipped periods included
+        uint64_t refs = 0;
+        for (const IssuedCommand& c : refLog)
+            refs += (c.cmd == Command::REFab || c.cmd == Command::REFpb) && c.bank / s.banks == k;
+        REQUIRE(info.refreshes[k] == refs);
+    }
+    return info;
 }
 
 std::vector<RefRequest> randomStream(uint32_t seed, size_t n, const MemSpec& s, uint32_t rows, int maxGap,
@@ -171,4 +190,62 @@ TEST_CASE("memory: pseudo-channels of a channel wait for each other on the row a
     CHECK(log[1].cycle == 2);  // the first ACT holds the row bus for two cycles
     CHECK(log[2].cycle == 1 + s.tRCDRD);  // RD counts from the ACT's last cycle
     CHECK(log[3].cycle == 3 + s.tRCDRD);
+}
+
+// Long idle stretches between requests (many refresh periods): the
+// controller jumps whole periods instead of replaying them, and must still
+// issue every refresh at the reference's cycle, count them, and leave the
+// banks and timing state so that the next request is served identically.
+TEST_CASE("memory: idle fast-forward equals the reference across long gaps", "[memory][equivalence]") {
+    int k = 0;
+    for (const MemSpec& s : {testSpec(), oddSpec()})
+        for (const auto& p : policies()) {
+            if (p.refresh == ControllerPolicy::Refresh::None) continue;
+            const Cycle period = p.refresh == ControllerPolicy::Refresh::AllBank ? s.tREFI : s.tREFISB * s.banks;
+            for (uint32_t ranks : {1u, 2u}) {
+                ++k;
+                INFO("policy set " << k << ", ranks " << ranks);
+                std::mt19937 rng{uint32_t(k)};
+                std::vector<RefRequest> v;
+                Cycle t = 0;
+                for (uint32_t i = 0; i < 24; ++i) {  // clusters of 3 requests, then 4-7 idle periods and a bit
+                    t += i % 3 ? std::uniform_int_distribution<Cycle>(0, 30)(rng)
+                               : std::uniform_int_distribution<Cycle>(4 * period, 7 * period + period - 1)(rng);
+                    v.push_back(RefRequest{t, i % 4 == 1, std::uniform_int_distribution<uint32_t>(0, 16 * ranks - 1)(rng),
+                                           std::uniform_int_distribution<uint32_t>(0, 3)(rng)});
+                }
+                const FastRun r = compare(s, p, v, ranks, 9 * period + 17);
+                CHECK(r.skipped > uint64_t(8 * 3 * period));  // it jumped, in most gaps
+            }
+        }
+}
+
+TEST_CASE("memory: an idle channel refreshes on time for 10^12 tCK without replaying", "[memory]") {
+    const MemSpec s;
+    for (auto mode : {ControllerPolicy::Refresh::AllBank, ControllerPolicy::Refresh::PerBank}) {
+        ControllerPolicy p;
+        p.refresh = mode;
+        PcController c(s, p, 2);
+        std::vector<Completion> out;
+        const Cycle end = Cycle(1000000) * 1000000;
+        c.runUntil(end, out);
+        const Cycle every = mode == ControllerPolicy::Refresh::AllBank ? s.tREFI : s.tREFISB;
+        const Command cmd = mode == ControllerPolicy::Refresh::AllBank ? Command::REFab : Command::REFpb;
+        for (uint32_t rank = 0; rank < 2; ++rank) {
+            // Due at n x interval; the second pseudo-channel waits one tCK for the shared row bus.
+            const uint64_t expect = uint64_t((end - 1 - rank) / every);
+            CHECK(c.counters(rank).commands[int(cmd)] == expect);
+            CHECK(c.counters(rank).refreshBusyCycles == expect * uint64_t(cmd == Command::REFab ? s.tRFC : s.tRFCSB));
+        }
+        CHECK(c.skippedCycles() > uint64_t(end - 4 * every * s.banks));
+        CHECK(out.empty());
+        // Still exact afterwards: a request right after the jump is served.
+        const Cycle t = c.nextEvent() + 1;
+        c.runUntil(t, out);
+        REQUIRE(c.canAccept(0, t));
+        MemRequest req;
+        c.accept(req, t);
+        c.runUntil(t + 1000, out);
+        CHECK(out.size() == 1);
+    }
 }

@@ -88,6 +88,17 @@ TEST_CASE("energy: each event component scales with its own count only", "[power
     }
 }
 
+TEST_CASE("energy: a per-bank refresh costs ref_pj / banks", "[power]") {
+    for (const char* banks : {"16", "8"}) {
+        const Config cfg = smallDesign({std::string("memory.hbm.org.banks=") + banks});
+        RunResult run;
+        run.totalCycles = 3000000;
+        run.hbmRefreshesPerBank = 160000;
+        const double pj = param(cfg, "hbm", "ref_pj") / std::stod(banks);
+        CHECK(named(energyOf(cfg, run).components, "hbm_refresh_pb") == Approx(160000 * pj * 1e-12));
+    }
+}
+
 TEST_CASE("energy: components add up to categories, categories to the total", "[power]") {
     const Config cfg = smallDesign();
     RunResult run;

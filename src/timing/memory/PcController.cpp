@@ -16,6 +16,7 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy, 
       actCycle_(banks_, TimingChecker::kLongAgo),
       ref_(ranks),
       counters_(ranks),
+      active_((size_t(spec.banks) * ranks + 63) / 64, 0),
       cand_(banks_),
       hasCand_(banks_, 0),
       stale_(banks_, kChoiceStale) {
@@ -35,6 +36,7 @@ void PcController::accept(MemRequest req, Cycle now, bool more) {
     req.arrival = now;
     req.seq = seq_++;
     queues_[req.bank].push_back(req);
+    active_[req.bank / 64] |= uint64_t(1) << (req.bank % 64);
     ++queued_;
     stale_[req.bank] = kChoiceStale;
     candValid_ = false;
@@ -65,14 +67,14 @@ bool PcController::candidateFor(uint32_t bank, Candidate& c) const {
 
 void PcController::computeCandidates() const {
     candMin_ = kNever;
-    for (uint32_t b = 0; b < banks_; ++b) {
+    forActive([this](uint32_t b) {  // a bank with an empty queue has no candidate (hasCand_ 0)
         if (stale_[b] == kChoiceStale)
             hasCand_[b] = candidateFor(b, cand_[b]);
         else if (stale_[b] == kTimeStale && hasCand_[b])
             cand_[b].at = checker_.earliest(cand_[b].cmd, b);
         stale_[b] = kFresh;
         if (hasCand_[b]) candMin_ = std::min(candMin_, cand_[b].at);
-    }
+    });
     candValid_ = true;
 }
 
@@ -106,6 +108,15 @@ Cycle PcController::nextEvent() const {
 
 void PcController::runUntil(Cycle end, std::vector<Completion>& out) {
     for (Cycle t = nextEvent(); t < end; t = nextEvent()) {
+        if (!queued_ && skipIdle(t, end, out)) continue;
+        issueAt(t, out);
+        now_ = t + 1;
+    }
+    now_ = std::max(now_, end);
+}
+
+void PcController::runPlain(Cycle end, std::vector<Completion>& out) {
+    for (Cycle t = nextEvent(); t < end; t = nextEvent()) {
         issueAt(t, out);
         now_ = t + 1;
     }
@@ -123,8 +134,8 @@ void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
     uint64_t colSeq = 0, rowSeq = 0;
     if (!candValid_) computeCandidates();
     if (candMin_ <= t)
-        for (uint32_t b = 0; b < banks_; ++b) {
-            if (!hasCand_[b] || cand_[b].at > t) continue;
+        forActive([&](uint32_t b) {
+            if (!hasCand_[b] || cand_[b].at > t) return;
             c = cand_[b];
             uint64_t seq = queues_[b][size_t(c.index)].seq;
             if (isColumn(c.cmd)) {
@@ -132,7 +143,7 @@ void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
             } else if (!haveRow || seq < rowSeq) {
                 row = c, rowSeq = seq, haveRow = true;
             }
-        }
+        });
     if (refreshCandidate(c) && c.at <= t) row = c, haveRow = true;  // refresh outranks requests
     if (haveCol) issue(col, t, out);
     if (haveRow) issue(row, t, out);
@@ -144,9 +155,10 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
         invalidateAll();  // rows or the refresh-blocked bank change
     } else {
         stale_[c.bank] = kChoiceStale;
-        for (uint32_t b = 0; b < banks_; ++b)
+        forActive([&](uint32_t b) {
             if (hasCand_[b] && stale_[b] == kFresh && checker_.affectsOthers(c.cmd, cand_[b].cmd))
                 stale_[b] = kTimeStale;
+        });
     }
     checker_.record(c.cmd, c.bank, t);
     PcCounters& k = counters_[rankOf(c.bank)];
@@ -188,6 +200,7 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
             MemRequest r = q[size_t(c.index)];
             q.erase(q.begin() + c.index);
             --queued_;
+            if (q.empty()) hasCand_[c.bank] = 0, active_[c.bank / 64] &= ~(uint64_t(1) << (c.bank % 64));
             bool wr = c.cmd == Command::WR;
             Cycle done = t + (wr ? spec_.writeLatency() : spec_.readLatency());
             out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank)});

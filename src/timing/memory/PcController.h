@@ -5,8 +5,11 @@
 // checker. Banks are numbered rank x banks + bank (MemRequest::bank).
 // Event-driven: nextEvent() is the earliest cycle at
 // which anything can happen, runUntil() issues every command before a cycle;
-// there is no per-cycle loop. An idle channel refreshes lazily: the missed
-// refreshes are replayed (at their exact cycles) when the next request comes.
+// there is no per-cycle loop. An idle channel refreshes lazily, when the next
+// request comes or runUntil() is called; over a long idle stretch it replays
+// one refresh period, checks that the state repeats, and jumps the remaining
+// whole periods at once (PcControllerIdle.cpp): the commands and counts are
+// those of the replay, without the replay's cost.
 #include <deque>
 #include <limits>
 #include <vector>
@@ -56,8 +59,11 @@ public:
 
     const PcCounters& counters(uint32_t rank = 0) const { return counters_[rank]; }
     uint32_t ranks() const { return ranks_; }
-    // When set, every issued command is appended (tests compare these).
+    // When set, every issued command is appended (tests compare these; the
+    // commands of skipped idle periods are written out too).
     void setCommandLog(std::vector<IssuedCommand>* log) { log_ = log; }
+    // Idle tCK crossed by the fast-forward instead of a replay.
+    uint64_t skippedCycles() const { return skipped_; }
 
 private:
     struct Candidate {
@@ -76,6 +82,11 @@ private:
     uint32_t rankOf(uint32_t bank) const { return bank / spec_.banks; }
     bool bankBlocked(uint32_t bank) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
+    void runPlain(Cycle end, std::vector<Completion>& out);  // runUntil without the fast-forward
+    // Idle fast-forward at event cycle t (PcControllerIdle.cpp); true if it moved now_.
+    bool skipIdle(Cycle t, Cycle end, std::vector<Completion>& out);
+    void idleState(Cycle now, std::vector<Cycle>& out) const;
+    Cycle refreshPeriod() const;
     void issue(const Candidate& c, Cycle t, std::vector<Completion>& out);
 
     const MemSpec& spec_;
@@ -98,8 +109,17 @@ private:
     uint32_t pendingRanks_ = 0;
     std::vector<PcCounters> counters_;  // per rank
     std::vector<IssuedCommand>* log_ = nullptr;
+    uint64_t skipped_ = 0;
+    std::vector<Cycle> idleBefore_, idleAfter_;  // skipIdle scratch
     // Candidates of every bank. A bank's entry goes stale when its queue or
     // row changes, or a command that can move its earliest cycle issues.
+    // Banks with a non-empty queue (bit per bank): the per-cycle scans visit only these.
+    std::vector<uint64_t> active_;
+    template <class F>
+    void forActive(F f) const {
+        for (size_t w = 0; w < active_.size(); ++w)
+            for (uint64_t m = active_[w]; m; m &= m - 1) f(uint32_t(w * 64 + uint32_t(__builtin_ctzll(m))));
+    }
     mutable std::vector<Candidate> cand_;
     mutable std::vector<uint8_t> hasCand_, stale_;
     mutable Cycle candMin_ = kNever;

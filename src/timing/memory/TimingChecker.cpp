@@ -105,6 +105,28 @@ void TimingChecker::record(Command cmd, uint32_t bank, Cycle at) {
     }
 }
 
+// A bound at or before `now` cannot hold back a command issued at or after
+// `now` (every rule delay is >= 0), nor can a tFAW entry older than now -
+// tFAW or a bus use before now - 1: clamping them changes no decision.
+void TimingChecker::relativeState(Cycle now, std::vector<Cycle>& out) const {
+    out.clear();
+    for (const std::vector<Cycle>* v : {&bankBound_, &groupBound_, &pcBound_})
+        for (Cycle b : *v) out.push_back(std::max(b, now) - now);
+    for (uint32_t r = 0; r < ranks_; ++r)
+        for (uint32_t i = 0; i < 4; ++i) out.push_back(std::max(faw_[r][(fawHead_[r] + i) % 4], now - spec_.tFAW) - now);
+    out.push_back(std::max(lastRowBus_, now - 1) - now);
+    out.push_back(std::max(lastColBus_, now - 1) - now);
+}
+
+void TimingChecker::shift(Cycle now, Cycle by) {
+    for (std::vector<Cycle>* v : {&bankBound_, &groupBound_, &pcBound_})
+        for (Cycle& b : *v) b = std::max(b, now) + by;
+    for (auto& f : faw_)
+        for (Cycle& x : f) x = std::max(x, now - spec_.tFAW) + by;
+    lastRowBus_ = std::max(lastRowBus_, now - 1) + by;
+    lastColBus_ = std::max(lastColBus_, now - 1) + by;
+}
+
 void TimingChecker::recordImplicitPrecharge(uint32_t bank, Cycle at) {
     stamp(C::PRE, bank, at);
 }

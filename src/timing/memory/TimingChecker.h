@@ -30,6 +30,13 @@ public:
     // Can issuing `prev` on one bank move the earliest cycle of `next` on another bank?
     bool affectsOthers(Command prev, Command next) const { return affects_[int(prev)][int(next)]; }
 
+    // Idle fast-forward (PcController): the state relative to `now`, every
+    // time that can no longer bind a command at or after `now` clamped (so two
+    // states that behave the same compare equal), and the same clamped state
+    // moved `by` cycles later.
+    void relativeState(Cycle now, std::vector<Cycle>& out) const;
+    void shift(Cycle now, Cycle by);
+
     static constexpr Cycle kLongAgo = -(Cycle(1) << 40);
 
 private:

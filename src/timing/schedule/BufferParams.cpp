@@ -28,8 +28,9 @@ void declareBufferParams(Section& root) {
     d.param("memoize").boolean().defaultValue(true).describe(
         "Fast path for whole videos (10^9 HBM bursts): at the start of the run, one transfer per direction and "
         "power-of-two size class (the class's lower bound, at most sample_bytes) runs over the TLM NoC/HBM "
-        "models and its cycles per byte time every transfer of that class; the memory model is then finished "
-        "(later refreshes counted from tREFI); false = every byte of every transfer goes over TLM");
+        "models and its cycles per byte time every transfer of that class; the memory then idles to the end of "
+        "the run (its refreshes are counted, whole refresh periods skipped); false = every byte of every "
+        "transfer goes over TLM");
     d.param("sample_bytes").integer().withUnit("B").defaultValue(1 << 20).range(4096, int64_t(1) << 40).describe(
         "memoize: bytes of a class's first transfer simulated over TLM (1 MiB spreads over all 32 "
         "pseudo-channels of a V80 and reaches steady state)");

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Exact memory mode (`dma.memoize=false`: every byte of every DMA transfer
+# over the TLM NoC/HBM) on the two traces small enough for it, and the
+# membench speed row (1M random 64-B reads over the V80's 32 PCs). Prints
+# CPU time (user + sys, from /usr/bin/time: the box is shared, wall time
+# says little) and the simulated cycles.
+#
+# usage: tools/bench/exact_bench.sh [BUILD_DIR]      (default: build)
+set -eu
+cd "$(dirname "$0")/../.."
+BIN="$(pwd)/${1:-build}/vgmsim"
+[ -x "$BIN" ] || { echo "error: $BIN not found; build first" >&2; exit 2; }
+W="${BENCH_DIR:-/tmp/vgmsim-exact-bench}"
+mkdir -p "$W"
+"$BIN" trace dit-xl-2 --resolution 256 --steps 2 -o "$W/dit2.vgmt" >/dev/null
+"$BIN" trace stdit3-xl-2 --resolution 240p --frames 17 --steps 1 \
+    --sparsity stat:traces/profiles/opensora12_240p_64f.json -o "$W/stdit17_1.vgmt" >/dev/null
+
+timed() {  # name command...
+    name=$1
+    shift
+    /usr/bin/time -f "$name: %U s user + %S s sys, %e s wall, %M KB" "$@" >"$W/$name.log" 2>"$W/$name.time" ||
+        { cat "$W/$name.time"; exit 1; }
+    tail -1 "$W/$name.time"
+}
+for t in dit2 stdit17_1; do
+    timed "exact_$t" "$BIN" run -q -c configs/flightvgm_v80.json -t "$W/$t.vgmt" --set dma.memoize=false --out "$W/$t"
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('  cycles', r['cycles']['total'], 'memory_stall', r['cycles']['memory_stall'])" "$W/$t/report.json"
+done
+timed membench_random_1m "$BIN" membench -c configs/membench_v80.json --pattern random --op read --bytes 64 \
+    --requests 1000000 --initiators 8 --outstanding 32 --out "$W/membench"
