@@ -89,7 +89,8 @@ def sweep(args):
         def simulate(sets):
             nonlocal done
             out = os.path.join(args.out, "run")
-            cmd = [args.vgmsim, "run", "--config", args.config, "--trace", trace, "--out", out]
+            # One scratch folder reused by every point: --force lets each run replace the last.
+            cmd = [args.vgmsim, "run", "--config", args.config, "--trace", trace, "--out", out, "--force", "--quiet"]
             for s in sets:
                 cmd += ["--set", s]
             run(cmd)

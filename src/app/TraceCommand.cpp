@@ -43,12 +43,12 @@ int traceCommand(const Args& args) {
     opts.add_options()("output,o", po::value(&output)->required(), "trace file to write")(
         "resolution", po::value(&opt.resolution), "256|512 (dit-xl-2, latte-xl-2), 240p|480p|720p (stdit3-xl-2)")(
         "frames", po::value(&opt.frames), "video frames (dit-xl-2: 1, stdit3-xl-2: 64, latte-xl-2: 16)")(
-        "steps", po::value(&opt.steps), "denoising steps (dit-xl-2: 250, stdit3-xl-2: 30, latte-xl-2: 50)")(
+        "steps", po::value(&opt.steps), "denoising steps (dit-xl-2: 250, stdit3-xl-2: 30, latte-xl-2: 50, gemm: 1)")(
         "cfg", po::value(&cfg)->default_value("on"), "on|off: classifier-free guidance doubles the batch")(
         "text-tokens", po::value(&opt.textTokens)->default_value(120), "T5 text tokens L (stdit3-xl-2)")(
         "sparsity", po::value(&sparsity)->default_value("dense"), "dense | measured:LOG | stat:PROFILE | masks:FILE | uniform:R")(
         "persistence", po::value(&persistence)->default_value(workload::kDefaultPersistence),
-        "probability that a skipped token stays skipped at the next step (measured, stat, uniform)")(
+        "probability that a skipped token stays skipped at the next step (measured, stat, uniform); gemm --activations: correlation of the noise between steps")(
         "prompt", po::value(&prompt)->default_value(0), "prompt of a measured log (0-based)")(
         "seed", po::value(&seed)->default_value(0), "seed for drawing skipped rows")(
         "m", po::value(&opt.m), "gemm: rows of A")("n", po::value(&opt.n), "gemm: columns of B")(
@@ -83,7 +83,7 @@ int traceCommand(const Args& args) {
     workload::TraceSpec spec = workload::buildModel(opt);
     workload::checkTraceBounds(spec, "vgmsim trace");
     workload::applySparsity(spec, sparsity, prompt, seed, persistence);
-    if (!acts.empty()) workload::addActivations(spec, acts, actFrames);
+    if (!acts.empty()) workload::addActivations(spec, acts, actFrames, persistence);
     std::string bytes = workload::encodeTrace(spec);
     writeFileAtomic(output, bytes);
     std::cout << "wrote " << output << ": " << model << ", " << spec.steps << " steps, sparsity "

@@ -170,12 +170,17 @@ void Lowering::replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad
     const workload::Operator& op = c.op;
     const timing::OpPlan& p = c.work.plan;
     const uint64_t tr = sched_.tileRows;
-    // One replay per row piece holding false positives: it waits only for that piece's
-    // verification and inputs, so the piece still streams on to the next operator.
+    // False positives of consecutive row pieces, gathered until a replay holds at least
+    // replay_batch_rows rows (whole pieces: it waits for their verification and inputs).
     for (size_t i = 0; i < p.replayRows.size();) {
-        const uint64_t q = p.replayRows[i] / tr;
+        const uint64_t q0 = p.replayRows[i] / tr;
+        uint64_t q = q0;
         size_t j = i;
-        while (j < p.replayRows.size() && p.replayRows[j] / tr == q) ++j;
+        for (; j < p.replayRows.size(); ++j) {
+            const uint64_t pq = p.replayRows[j] / tr;
+            if (pq != q && j - i >= sched_.replayBatchRows) break;
+            q = pq;
+        }
         const uint64_t rows = j - i;
         i = j;
         Command r;
@@ -193,8 +198,9 @@ void Lowering::replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad
                 v[gs.index] = gs.engine->gemmCycles({rows, op.k, ceilDiv(cols, gs.count), op.batch},
                                                     compute_.mode(gs, p.precision)) + penalty;
         r.groupCycles = GroupCycles(std::move(v));
-        if (q < su.size() && su[q] != kNone) r.deps.push_back({su[q], 1, false});
-        for (const DepRange& d : inputDeps(c, q * tr, std::min(op.m, (q + 1) * tr))) r.deps.push_back(d);
+        for (uint64_t v = q0; v <= q; ++v)
+            if (v < su.size() && su[v] != kNone) r.deps.push_back({su[v], 1, false});
+        for (const DepRange& d : inputDeps(c, q0 * tr, std::min(op.m, (q + 1) * tr))) r.deps.push_back(d);
         if (c.work.inSpilled && !c.rowMapped) {  // the replayed rows are reloaded
             const uint64_t bytes = rows * op.k * timing::OpPlanner::elemBytes(p.precision) * op.batch;
             const uint64_t a = emit(c, transfer(CmdKind::LoadAct, bytes, c.work.inAddr, uint32_t(q), r.deps));
@@ -206,7 +212,7 @@ void Lowering::replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad
             ++c.out[weightLoad - c.base].users;
         }
         const uint64_t idx = emit(c, std::move(r));
-        out[q].push_back({idx, 1, false});
+        for (uint64_t v = q0; v <= q; ++v) out[v].push_back({idx, 1, false});
         if (storeOut)
             emit(c, transfer(CmdKind::StoreAct, rows * cols * kActBytes * op.batch, c.work.outAddr, uint32_t(q),
                              {{idx, 1, false}}));

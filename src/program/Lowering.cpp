@@ -21,7 +21,7 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
     m.modeSwitchCycles[size_t(timing::UnitKind::DspE)] = compute.dspE.modeSwitchCycles;
     // Without preloading a group that moves to other weights waits for them.
     m.weightSwitchCycles = sched.policy == "dynamic-static" ? 0 : sched.weightSwitchCycles;
-    StreamDesc pool{"dsp", {}};
+    StreamDesc pool{"dsp", {}}, replays{"dsp.replay", {}};
     for (const auto& g : compute.groups) {
         const uint32_t u = uint32_t(m.units.size());
         m.units.push_back({g.name, UnitKind::DspGroup, uint32_t(g.index)});
@@ -31,7 +31,11 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
             if (g.supports(p)) mask |= 1u << unsigned(p);
         m.groupPrecisions.push_back(mask);
         pool.units.push_back(u);
+        replays.units.push_back(u);
     }
+    // Replays of verified false positives go first (the oldest work, and the consumers of
+    // their rows wait for them); their own queue so the main stream is not held behind them.
+    m.streams.push_back(replays);
     m.streams.push_back(pool);
     for (size_t g = 0; g < compute.groups.size(); ++g) m.streams.push_back({"dsp." + compute.groups[g].name, {uint32_t(g)}});
     for (auto [name, kind] : {std::pair{"sfu", UnitKind::Sfu}, {"su", UnitKind::Su}, {"ru", UnitKind::Ru},
@@ -40,10 +44,6 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
         m.units.push_back({name, kind, 0});
         m.streams.push_back({name, {u}});
     }
-    // Replays of false positives wait for the SU's verification: their own queue to the
-    // pool, so the main DSP stream is not held behind them (last: lowest priority).
-    pool.name = "dsp.replay";
-    m.streams.push_back(pool);
     return m;
 }
 
@@ -51,6 +51,7 @@ Lowering::Lowering(const workload::Trace& trace, const timing::ComputeSpec& comp
                    const timing::SparsitySpec& sparsity, const timing::ScheduleSpec& sched, uint64_t memoryCapacity)
     : trace_(trace), compute_(compute), sparsity_(sparsity), sched_(sched), machine_(buildMachine(compute, sched)),
       plan_(trace, compute, sparsity, sched, memoryCapacity) {
+    timing::checkDetectorInputs(sparsity, trace);
     const uint64_t parts = sched.doubleBuffering ? 2 : 1;
     actHalf_ = std::max<uint64_t>(1, sched.activation.bytes() / parts);
     outHalf_ = std::max<uint64_t>(1, sched.output.bytes() / parts);

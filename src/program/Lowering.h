@@ -57,7 +57,8 @@ private:
     void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
                   uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
     // Replays of the false positives for weight chunk `chunk` (`cols` columns), after
-    // verification, one per row piece; each is appended to out[piece].
+    // verification, gathered over consecutive row pieces (scheduler.replay_batch_rows);
+    // each is appended to out[piece] of every piece it covers.
     void replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad, uint64_t tag,
                 const std::vector<uint64_t>& su, bool storeOut, std::vector<std::vector<DepRange>>& out);
     DepList inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;

@@ -31,17 +31,24 @@ float getFloat(const std::string& in, size_t at) {
 }
 }  // namespace
 
-std::vector<float> makeActivations(uint64_t frames, uint64_t perFrame, uint64_t dim, uint64_t seed, double similarity) {
+std::vector<float> makeActivations(uint64_t frames, uint64_t perFrame, uint64_t dim, uint64_t seed, double similarity,
+                                   uint64_t steps, double drift) {
     Rng r(mixSeed(seed, 0));
     std::vector<float> base(perFrame * dim);
     for (auto& v : base) v = uniform(r);
-    std::vector<float> out(frames * perFrame * dim);
-    for (uint64_t i = 0; i < out.size(); ++i)
-        out[i] = float(similarity * base[i % base.size()] + (1.0 - similarity) * uniform(r));
+    const uint64_t n = frames * perFrame * dim;
+    std::vector<double> noise(n);
+    std::vector<float> out(steps * n);
+    const double fresh = std::sqrt(1.0 - drift * drift);
+    for (uint64_t s = 0; s < steps; ++s)
+        for (uint64_t i = 0; i < n; ++i) {
+            noise[i] = s == 0 ? uniform(r) : drift * noise[i] + fresh * uniform(r);
+            out[s * n + i] = float(similarity * base[i % base.size()] + (1.0 - similarity) * noise[i]);
+        }
     return out;
 }
 
-void addActivations(TraceSpec& spec, const std::string& arg, uint64_t frames) {
+void addActivations(TraceSpec& spec, const std::string& arg, uint64_t frames, double drift) {
     auto bad = [&](const std::string& why) { throw InputError("vgmsim trace: --activations '" + arg + "': " + why); };
     if (spec.templates.size() != 1 || spec.templates[0].name != "gemm") bad("only the gemm model carries activations");
     if (arg.compare(0, 7, "random:") != 0) bad("expected random:SEED[:SIMILARITY]");
@@ -61,15 +68,21 @@ void addActivations(TraceSpec& spec, const std::string& arg, uint64_t frames) {
     if (!(sim >= 0 && sim <= 1)) bad("SIMILARITY must be in [0, 1]");
     const OpTemplate& op = spec.templates[0].ops[0];
     if (frames == 0 || op.m % frames) bad("--act-frames must divide m = " + std::to_string(op.m));
-    const std::vector<float> acts = makeActivations(frames, op.m / frames, op.k, seed, sim);
+    if (!(drift >= 0 && drift <= 1)) bad("drift " + std::to_string(drift) + " must be in [0, 1]");
+    const uint64_t steps = spec.steps;
+    const std::vector<float> acts = makeActivations(frames, op.m / frames, op.k, seed, sim, steps, drift);
     spec.actBytes.clear();
     spec.actBytes.reserve(acts.size() * 4);
     for (float v : acts) putFloat(spec.actBytes, v);
+    Json ops = Json::array();
+    for (uint64_t s = 0; s < steps; ++s) ops.push_back(s);
+    // One step keeps the original source string (committed traces stay byte-identical).
+    const std::string source = steps > 1 ? arg + " drift " + std::to_string(drift) : arg;
     spec.header["activations"] = Json{{"dtype", "f32le"},
                                       {"frames", frames},
                                       {"tokens_per_frame", op.m / frames},
-                                      {"ops", Json::array({0})},
-                                      {"source", arg}};
+                                      {"ops", std::move(ops)},
+                                      {"source", source}};
 }
 
 void attachActivations(Trace& trace, const TraceSpec& spec, size_t begin, const std::string& file) {

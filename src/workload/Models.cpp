@@ -39,7 +39,8 @@ TraceSpec buildGemm(const ModelOptions& opt) {
     spec.header["cfg"] = false;
     spec.header["sampler"] = Json{{"name", "none"}};
     spec.header["sparsity"] = Json{{"source", "dense"}};
-    spec.steps = 1;
+    // Several steps repeat the operator (look-ahead studies on carried activations).
+    spec.steps = opt.steps ? opt.steps : 1;
     BlockTemplate t;
     t.name = "gemm";
     OpTemplate op;

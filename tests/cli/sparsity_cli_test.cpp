@@ -68,3 +68,24 @@ TEST_CASE("sparsity cli: bad persistence and uniform ratio", "[cli][sparsity]") 
     r = runVgmsim("trace info " + dir + "/u.vgmt --json");
     CHECK(r.status == 0);
 }
+
+TEST_CASE("sparsity cli: the detector switch on online and mask traces", "[cli][sparsity]") {
+    const std::string dir = scratchDir("sparsity-detector");
+    const std::string cfg = " -c " + kRoot + "/configs/flightvgm_v80.json";
+    // Masks drawn into a trace are refused by the artifact detector in one line, exit 2.
+    auto r = runVgmsim("run -q" + cfg + " -t " + kRoot + "/traces/tiny/stdit3-xl-2_240p_17f_2steps_stat.vgmt" +
+                       " --set sparsity.detector=artifact --out " + dir + "/m");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("carries a skip mask; sparsity.detector = artifact detects online only") != std::string::npos);
+    CHECK(r.err.find('\n') == r.err.size() - 1);
+    // On carried activations both run, and the artifact's all-pairs matching costs the SU more.
+    uint64_t su[2];
+    const char* det[] = {"paper", "artifact"};
+    for (int i = 0; i < 2; ++i) {
+        r = runVgmsim("run -q" + cfg + " -t " + kRoot + "/traces/tiny/gemm_768x64x256_qkv_acts.vgmt" +
+                      " --set sparsity.detector=" + det[i] + " --out " + dir + "/" + det[i]);
+        REQUIRE(r.status == 0);
+        su[i] = report(dir + "/" + det[i])["stats"]["units"]["su"]["busy_cycles"].get<uint64_t>();
+    }
+    CHECK(su[1] > su[0]);
+}

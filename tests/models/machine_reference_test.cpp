@@ -13,6 +13,9 @@
 #include "models/ProgramRun.h"
 #include "models/RandomProgram.h"
 #include "program/Lowering.h"
+#include "common/Files.h"
+#include "workload/Activations.h"
+#include "workload/Models.h"
 #include "workload/Trace.h"
 
 using namespace vgm;
@@ -304,4 +307,53 @@ TEST_CASE("machine reference: the window hides later operators", "[machine-refer
     const auto r = compare(t.p, test::randomDmaCycles);
     expectTimes(r, {{0, 10, Tiny::kGroup}, {0, 2, Tiny::kSfu}, {10, 12, Tiny::kSu}});
     CHECK(r.units[Tiny::kSu].idle == 10);  // an invisible head is no head
+}
+
+// Gathered replays (scheduler.replay_batch_rows) on a 2-step gemm whose activations drift:
+// step 1 is issued on step 0's mask. Each replay but a weight chunk's last holds at least
+// the batch, the replays hold exactly the false positives, they run on the first stream
+// (ahead of new tiles), and the machine agrees with the reference command for command.
+TEST_CASE("machine reference: gathered replays of drifting activations", "[machine-reference]") {
+    workload::ModelOptions o;
+    o.model = "gemm";
+    o.m = 6 * 256, o.k = 64, o.n = 256, o.steps = 2;
+    o.gemmRole = workload::Role::Qkv;
+    workload::TraceSpec spec = workload::buildModel(o);
+    workload::addActivations(spec, "random:1:0.81", 6, 0.9);
+    const std::string path = "/tmp/vgm_replay_gather.vgmt";
+    writeFileAtomic(path, workload::encodeTrace(spec));
+    const workload::Trace t = workload::readTrace(path);
+    // A threshold near the tokens' typical similarity, so that many decisions flip between steps.
+    const config::Config cfg =
+        config::Config::load(kRoot + "/configs/flightvgm_v80.json", {"sparsity.threshold.qkv=0.948"});
+    const timing::ComputeSpec compute = timing::ComputeSpec::fromConfig(cfg);
+    const timing::SparsitySpec sparsity = timing::SparsitySpec::fromConfig(cfg);
+    const timing::ScheduleSpec sched = timing::ScheduleSpec::fromConfig(cfg);
+    REQUIRE(sched.replayBatchRows == 32);
+    program::Lowering low(t, compute, sparsity, sched, uint64_t(16) << 30);
+    program::Program p;
+    p.machine = low.machine();
+    while (low.lowered() < low.ops()) {
+        const size_t first = low.lowerNext(p.commands, 0);
+        for (size_t i = first; i < low.lowered(); ++i) p.opLabels.push_back(low.work(i).label);
+    }
+    const timing::OpPlan& plan = low.work(1).plan;
+    REQUIRE(plan.speculated);
+    REQUIRE(plan.replayRows.size() > 2 * sched.replayBatchRows);
+    CHECK(p.machine.streams[0].name == "dsp.replay");
+    // One weight chunk here: the replays partition the false positives.
+    std::vector<uint64_t> rows;
+    for (const Command& c : p.commands)
+        if (c.kind == CmdKind::Replay) {
+            CHECK(c.stream == 0);
+            rows.push_back(c.macs / (o.k * o.n));
+        }
+    REQUIRE(rows.size() >= 2);
+    uint64_t total = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (i + 1 < rows.size()) CHECK(rows[i] >= sched.replayBatchRows);
+        total += rows[i];
+    }
+    CHECK(total == plan.replayRows.size());
+    compare(p, [](const Command& c) { return 1 + c.bytes / 2048; });
 }

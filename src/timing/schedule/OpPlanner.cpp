@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "timing/sparsity/ArtifactDetector.h"
 #include "timing/sparsity/TokenSimilarity.h"
 
 namespace vgm::timing {
@@ -54,8 +55,12 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
         const TokenLayout lay = TokenLayout::forRows(op.m, frames_, perFrame_, batch_);
         std::shared_ptr<const SkipSet> mask = op.skip;
         if (op.acts) {  // online: the detected set replaces the (absent) trace mask
-            Detection d = detectSkips(lay, op.k, *op.acts, sparsity_.groupFrames, sparsity_.blockTokens,
-                                      sparsity_.thresholdOf(op.role));
+            const double thr = sparsity_.thresholdOf(op.role);
+            // The artifact draws its references anew per call: a fixed function of the operator's place.
+            const uint64_t seed = (uint64_t(op.step) << 40) ^ (uint64_t(op.block) << 20) ^ slot;
+            Detection d = sparsity_.detector == Detector::Artifact
+                              ? detectArtifact(lay, op.k, *op.acts, sparsity_.blockTokens, thr, seed)
+                              : detectSkips(lay, op.k, *op.acts, sparsity_.groupFrames, sparsity_.blockTokens, thr);
             p.su = d.work;
             if (!d.skip.rows.empty()) mask = std::make_shared<const SkipSet>(std::move(d.skip));
         } else {

@@ -11,6 +11,7 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.weightSwitchCycles = s.count("weight_switch_cycles");
     sp.lookahead = s.boolean("lookahead");
     sp.replayPenalty = s.count("replay_penalty_cycles");
+    sp.replayBatchRows = s.count("replay_batch_rows");
     sp.queueDepth = s.count("queue_depth");
     sp.lookaheadOps = s.count("lookahead_ops");
     sp.attentionChunkRows = s.count("attention_chunk_rows");

@@ -21,6 +21,7 @@ struct ScheduleSpec {
     uint64_t weightSwitchCycles = 32;
     bool lookahead = true;
     uint64_t replayPenalty = 5;
+    uint64_t replayBatchRows = 32;  // false positives gathered per replay (at least)
     BufferSpec weight, activation, output;
     bool doubleBuffering = true;
     uint64_t dmaTransactionBytes = 4096, dmaOutstanding = 16;

@@ -23,6 +23,10 @@ void declareSchedulerParams(Section& root) {
         "Speculative look-ahead: issue on the previous step's mask of the same operator, verify in parallel");
     s.param("replay_penalty_cycles").integer().withUnit("cycle").defaultValue(5).range(0, 1 << 20).describe(
         "Cycles added to each replayed row (a false positive: predicted skipped, needed), on top of computing it (VN1752 variant: 5-cycle penalty)");
+    s.param("replay_batch_rows").integer().withUnit("row").defaultValue(32).range(1, 1 << 20).describe(
+        "The ZSS gathers verified false positives of consecutive row pieces into one replay of at least this many "
+        "rows (the operator's last may be smaller): a replay of a few rows costs a whole row fold on an "
+        "output-stationary array, whose rows hold output rows (32 on the default 32x64 groups; assumed)");
     s.param("queue_depth").integer().withUnit("command").defaultValue(4).range(0, 1 << 16).describe(
         "Commands each unit's queue holds besides the one it runs; the ZSS counts credits and sends nothing "
         "to a full unit (one that gets a command anyway holds END_REQ back). Assumed: FlightLLM-style "

@@ -10,6 +10,13 @@ void declareSparsityParams(Section& root) {
     s.param("enabled").boolean().defaultValue(false).describe(
         "true = the SU examines the tokens of the roles below and skipped rows are not computed; "
         "false (default, a plain accelerator) = every token is computed, trace masks ignored, no SU/RU");
+    s.param("detector").oneOf({"paper", "artifact"}).defaultValue("paper").describe(
+        "SU detection algorithm. paper (default; FlightVGM paper): G-frame groups with the middle frame as "
+        "reference, then K-token blocks with the middle token as reference, a pruned token has similarity 0; "
+        "3d MACs per candidate. artifact (the authors' GPU code, sparse_engine.py): windows of block_tokens "
+        "tokens with a random reference each, every other token matched against all references of its frame "
+        "(global best match), the first frame's count above threshold skipped in every frame; refs x candidates "
+        "comparisons per frame. artifact detects online only (traces carrying activations)");
     s.param("group_frames").integer().withUnit("frame").defaultValue(3).range(1, 1024).describe(
         "Inter-frame: frames per group G; the middle frame (index G/2) is the reference (assumed 3)");
     s.param("block_tokens").integer().withUnit("token").defaultValue(4).range(1, 1 << 20).describe(

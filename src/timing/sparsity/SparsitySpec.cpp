@@ -2,7 +2,10 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 #include <utility>
+
+#include "common/Error.h"
 
 namespace vgm::timing {
 
@@ -12,6 +15,7 @@ SparsitySpec SparsitySpec::fromConfig(const config::Config& cfg) {
     const config::View s = cfg.root()["sparsity"];
     SparsitySpec sp;
     sp.enabled = s.boolean("enabled");
+    sp.detector = s.str("detector") == "artifact" ? Detector::Artifact : Detector::Paper;
     sp.groupFrames = s.count("group_frames");
     sp.blockTokens = s.count("block_tokens");
     sp.overlap = s.boolean("overlap");
@@ -34,6 +38,16 @@ SparsitySpec SparsitySpec::fromConfig(const config::Config& cfg) {
                                     std::pair{Role::Fc1, "fc1"}, std::pair{Role::Fc2, "fc2"}})
         sp.threshold[size_t(role)] = t.real(key);
     return sp;
+}
+
+void checkDetectorInputs(const SparsitySpec& sp, const workload::Trace& trace) {
+    if (!sp.enabled || sp.detector != Detector::Artifact) return;
+    for (size_t i = 0; i < trace.ops.size(); ++i)
+        if (trace.ops[i].skip)
+            throw InputError("trace " + trace.name + ": operator " + std::to_string(i) + " (" +
+                             trace.ops[i].label() + ") carries a skip mask; sparsity.detector = artifact detects "
+                             "online only (the artifact's cost for masks drawn into a trace is not implemented "
+                             "yet); allowed: sparsity.detector = paper, or a trace carrying activations");
 }
 
 bool SparsitySpec::examines(Role r) const { return enabled && !std::isnan(threshold[size_t(r)]); }

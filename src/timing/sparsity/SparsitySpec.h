@@ -8,11 +8,16 @@
 #include "timing/sparsity/RuTiming.h"
 #include "timing/sparsity/SuTiming.h"
 #include "workload/Operator.h"
+#include "workload/Trace.h"
 
 namespace vgm::timing {
 
+// The SU's detection algorithm (ArtifactDetector.h, TokenSimilarity.h).
+enum class Detector : uint8_t { Paper, Artifact };
+
 struct SparsitySpec {
     bool enabled = true;
+    Detector detector = Detector::Paper;
     uint64_t groupFrames = 3, blockTokens = 4;
     bool overlap = true;
     SuDatapath su;
@@ -26,5 +31,9 @@ struct SparsitySpec {
     bool examines(workload::Role r) const;
     double thresholdOf(workload::Role r) const { return threshold[size_t(r)]; }
 };
+
+// sparsity.detector = artifact detects online only: a trace mask (drawn into the
+// trace, not detected) under it is refused with a one-line InputError.
+void checkDetectorInputs(const SparsitySpec& sp, const workload::Trace& trace);
 
 }  // namespace vgm::timing

@@ -18,7 +18,7 @@ uint64_t suCandidateCycles(const SuDatapath& dp, uint64_t dim) {
 
 uint64_t suCycles(const SuDatapath& dp, const SuWork& w, uint64_t dim) {
     if (w.candidates == 0 || dim == 0) return 0;
-    return w.refLoads * suReadCycles(dp, dim) + w.candidates * suCandidateCycles(dp, dim) + dp.depth + 1;
+    return w.refLoads * suReadCycles(dp, dim) + w.candidates * suCandidateCycles(dp, dim) + w.compares + dp.depth + 1;
 }
 
 }  // namespace vgm::timing

@@ -22,12 +22,16 @@ struct SuDatapath {
 // tokens compared against the loaded reference.
 struct SuWork {
     uint64_t refLoads = 0, candidates = 0;
+    uint64_t compares = 0;  // cycles of the compare stage alone (a ranking; the artifact detector)
     SuWork& operator+=(const SuWork& o) {
         refLoads += o.refLoads;
         candidates += o.candidates;
+        compares += o.compares;
         return *this;
     }
-    bool operator==(const SuWork& o) const { return refLoads == o.refLoads && candidates == o.candidates; }
+    bool operator==(const SuWork& o) const {
+        return refLoads == o.refLoads && candidates == o.candidates && compares == o.compares;
+    }
 };
 
 uint64_t suReadCycles(const SuDatapath& dp, uint64_t dim);

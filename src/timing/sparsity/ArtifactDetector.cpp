@@ -1,0 +1,73 @@
+#include "timing/sparsity/ArtifactDetector.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "common/SplitMix64.h"
+
+namespace vgm::timing {
+
+namespace {
+uint64_t ceilLog2(uint64_t n) {
+    uint64_t b = 0;
+    while ((uint64_t(1) << b) < n) ++b;
+    return b;
+}
+}  // namespace
+
+SuWork artifactWork(const TokenLayout& lay, uint64_t windowTokens) {
+    const uint64_t K = std::max<uint64_t>(windowTokens, 1), S = lay.perFrame;
+    const uint64_t refs = K >= 2 ? S / K : 0, cands = S - refs;
+    SuWork w;
+    if (refs == 0 || cands == 0) return w;
+    const uint64_t units = lay.copies * lay.frames;
+    w.refLoads = units * refs;
+    w.candidates = units * refs * cands;
+    w.compares = units * cands * ceilLog2(cands);
+    return w;
+}
+
+Detection detectArtifact(const TokenLayout& lay, uint64_t dim, const std::vector<float>& acts,
+                         uint64_t windowTokens, double threshold, uint64_t seed) {
+    Detection d;
+    d.work = artifactWork(lay, windowTokens);
+    if (d.work.candidates == 0) return d;
+    const uint64_t K = windowTokens, S = lay.perFrame, units = lay.copies * lay.frames, nRef = S / K;
+    SplitMix64 rng(seed);
+    std::vector<uint8_t> isRef(S);
+    std::vector<uint64_t> refs, cands;
+    std::vector<double> best;
+    std::vector<uint64_t> bestRef, order;
+    uint64_t r = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> skipped;
+    for (uint64_t u = 0; u < units; ++u) {
+        const uint64_t base = u * S;
+        std::fill(isRef.begin(), isRef.end(), 0);
+        for (uint64_t w = 0; w < nRef; ++w) isRef[w * K + rng.below(K)] = 1;
+        refs.clear(), cands.clear();
+        for (uint64_t s = 0; s < S; ++s) (isRef[s] ? refs : cands).push_back(base + s);
+        best.assign(cands.size(), -2.0);
+        bestRef.assign(cands.size(), 0);
+        for (size_t c = 0; c < cands.size(); ++c)
+            for (uint64_t ref : refs) {
+                const double sim = cosineSimilarity(&acts[cands[c] * dim], &acts[ref * dim], dim);
+                if (sim > best[c]) best[c] = sim, bestRef[c] = ref;
+            }
+        if (u == 0)
+            for (double b : best) r += b > threshold;
+        order.resize(cands.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](uint64_t a, uint64_t b) { return best[a] > best[b]; });
+        for (uint64_t i = 0; i < std::min<uint64_t>(r, order.size()); ++i)
+            skipped.emplace_back(uint32_t(cands[order[i]]), uint32_t(bestRef[order[i]]));
+    }
+    std::sort(skipped.begin(), skipped.end());
+    for (const auto& [row, ref] : skipped) {
+        d.skip.rows.push_back(row);
+        d.skip.refs.push_back(ref);
+    }
+    d.intraSkips = skipped.size();
+    return d;
+}
+
+}  // namespace vgm::timing
