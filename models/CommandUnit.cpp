@@ -57,8 +57,8 @@ tlm::tlm_sync_enum CommandUnit::nbTransportFw(tlm::tlm_generic_payload& t, tlm::
 }
 
 tlm::tlm_sync_enum CommandUnit::timed(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_time& d) {
-    // The initiator may run ahead of SystemC time: the command arrives at now + d.
-    const uint64_t arrival = clock_.cycleAt(sc_time_stamp() + d);
+    // The initiator may run ahead of SystemC time: the command arrives at now + d (= x->arrival).
+    const uint64_t arrival = t.get_extension<CommandExtension>()->arrival;
     while (!ends_.empty() && ends_.front() <= arrival) ends_.pop_front();  // ended by then: slot free
     if (ends_.size() >= m_.queueDepth + 1) {  // a refusal: the ZSS never sends more than there is room for
         t.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);

@@ -39,6 +39,7 @@ struct CommandExtension : tlm::tlm_extension<CommandExtension> {
     uint64_t index = 0;
     const program::Command* cmd = nullptr;
     uint32_t unit = 0;
+    uint64_t arrival = 0;         // the cycle it is sent at (the annotated delay says the same)
     uint64_t start = 0, end = 0;  // filled in by the unit
     tlm::tlm_generic_payload* owner = nullptr;
     tlm_extension_base* clone() const override { return new CommandExtension(*this); }

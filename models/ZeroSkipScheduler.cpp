@@ -96,39 +96,38 @@ void ZeroSkipScheduler::start() {
     go_.notify();
 }
 
-uint64_t ZeroSkipScheduler::nextEnd() const {
-    uint64_t t = ~uint64_t(0);
-    for (const auto& q : pending_)
-        if (!q.empty()) t = std::min(t, q.front()->end);
-    return t;
-}
 
 void ZeroSkipScheduler::send(const program::Dispatcher::Issue& is) {
     if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
     tlm::tlm_generic_payload* p = payload();
     CommandExtension* x = p->get_extension<CommandExtension>();
-    x->index = is.index, x->cmd = is.cmd, x->unit = is.unit;
+    x->index = is.index, x->cmd = is.cmd, x->unit = is.unit, x->arrival = cycle_;
     x->owner = p;
     p->set_command(tlm::TLM_IGNORE_COMMAND);
     p->set_address(is.index);
     p->set_data_length(0);
     p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     tlm::tlm_phase ph = tlm::BEGIN_REQ;
-    const sc_time at = clock_.at(cycle_);  // decoupled: ahead of SystemC time
-    sc_time d = at > sc_time_stamp() ? at - sc_time_stamp() : SC_ZERO_TIME;
+    sc_time d = ahead_;
     const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
     if (st == tlm::TLM_COMPLETED) {  // a timed unit: x->end is when it ends
         if (p->get_response_status() != tlm::TLM_OK_RESPONSE)
             throw std::logic_error("ZSS: unit " + m_.units[is.unit].name + " refused a command (queue full)");
-        pending_[is.unit].push_back(x);
+        auto& q = pending_[is.unit];
+        if (q.empty()) nextEnd_ = std::min(nextEnd_, x->end);  // ends on one unit come in order
+        q.push_back(x);
         return;
     }
     awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
 }
 
 bool ZeroSkipScheduler::step() {
-    for (auto& q : pending_)  // timed units: at most one command ends per unit and cycle
-        if (!q.empty() && q.front()->end <= cycle_) finished_.push_back(q.front()), q.pop_front();
+    nextEnd_ = ~uint64_t(0);
+    for (auto& q : pending_) {  // timed units: at most one command ends per unit and cycle
+        if (q.empty()) continue;
+        if (q.front()->end <= cycle_) finished_.push_back(q.front()), q.pop_front();
+        if (!q.empty()) nextEnd_ = std::min(nextEnd_, q.front()->end);
+    }
     std::sort(finished_.begin(), finished_.end(),
               [](const CommandExtension* a, const CommandExtension* b) { return a->index < b->index; });
     for (CommandExtension* x : finished_) {
@@ -140,6 +139,10 @@ bool ZeroSkipScheduler::step() {
     issues_.clear();
     d_.dispatch(issues_);
     reclass();
+    if (!issues_.empty()) {
+        const sc_time at = clock_.at(cycle_);  // decoupled: ahead of SystemC time
+        ahead_ = at > sc_time_stamp() ? at - sc_time_stamp() : SC_ZERO_TIME;
+    }
     for (const auto& is : issues_) send(is);
     if (d_.finished()) {
         flushTallies();
@@ -173,7 +176,7 @@ void ZeroSkipScheduler::wake() {
         }
         started_ = true;
         if (!step()) return;
-        const uint64_t t = nextEnd();
+        const uint64_t t = nextEnd_;
         if (t == ~uint64_t(0)) next_trigger(completed_);
         else next_trigger(clock_.at(t) - sc_time_stamp(), completed_);
         return;
@@ -182,13 +185,13 @@ void ZeroSkipScheduler::wake() {
     for (;;) {
         if (started_) {
             ++wakeups_;
-            const uint64_t t = nextEnd();
+            const uint64_t t = nextEnd_;
             account(t);
             cycle_ = t;
         }
         started_ = true;
         if (!step()) return;
-        const uint64_t t = nextEnd();
+        const uint64_t t = nextEnd_;
         if (t >= syncUntil_) {  // hand back to SystemC until then
             syncUntil_ = t + kQuantum;
             next_trigger(clock_.at(t) - sc_time_stamp());

@@ -65,7 +65,6 @@ private:
     void start();  // thread: presampling, then the first dispatch
     void wake();   // method
     bool step();   // one completion cycle: retire, dispatch, send; false when the run is over
-    uint64_t nextEnd() const;  // earliest end of a command sent to a timed unit (~0: none)
     void send(const program::Dispatcher::Issue& is);
     void account(uint64_t until);
     void reclass();       // books the units whose class the dispatch changed
@@ -94,6 +93,8 @@ private:
     int64_t busy_[4] = {};  // busy units: all, DSP/SFU, DMA, SU/RU
     uint64_t breakdown_[4] = {};
     uint64_t cycle_ = 0, wakeups_ = 0, activations_ = 0, syncUntil_ = 0;
+    uint64_t nextEnd_ = ~uint64_t(0);  // earliest end among pending_ (~0: none)
+    sc_core::sc_time ahead_;           // this step's cycle minus SystemC time
     bool done_ = false, synced_ = false, deferred_ = false;
     std::string error_;
 };
