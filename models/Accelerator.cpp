@@ -93,6 +93,7 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
         if (m.units[u].kind == UnitKind::DmaActivation) t = [this](const program::Command& c, uint64_t) { return transfer(adma_, c); };
         const bool blocking = t && mem_ && !sched_.dmaMemoize;  // exact DMA waits through the NoC/HBM
         units_.push_back(std::make_unique<CommandUnit>(m.units[u].name.c_str(), m, u, clock_, t, blocking));
+        if (blocking) zss_.syncEveryCycle();
         (*zss_.sockets[u]).bind(units_.back()->socket);
     }
     zss_.beforeStart([this] { presample(); });

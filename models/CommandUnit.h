@@ -1,10 +1,19 @@
 #pragma once
 // One hardware unit of the machine (a DSP group, the SFU, SU, RU or a DMA
 // engine) as a module: a TLM-2.0 target socket takes commands from the ZSS
-// into a bounded queue (END_REQ held back while it is full) and runs them one
-// at a time, sending BEGIN_RESP when each one ends (a command that reaches an
-// idle unit starts at once, so the unit's process wakes once per command, at
-// its end). How long a command takes comes from program::unitCycles (DMA: from the DMA engine).
+// into a bounded queue and runs them one at a time, in arrival order. How long
+// a command takes comes from program::unitCycles (DMA: from the DMA engine).
+//
+// Two ways to answer, chosen by whether a command's duration is known when it
+// arrives:
+// - Timed (every unit unless `blocking`): it is. A command starts at
+//   max(arrival, the previous command's end), so the unit answers BEGIN_REQ at
+//   once with TLM_COMPLETED and the end as the annotated delay (base protocol
+//   early completion); it needs no SystemC event per command, and the ZSS
+//   learns all completions of a cycle together.
+// - Blocking (exact DMA over the NoC/HBM, `dma.memoize=false`): the transfer
+//   waits through TLM, so a thread runs the queue (END_REQ held back while it
+//   is full) and sends BEGIN_RESP on the backward path when each command ends.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -21,7 +30,8 @@ struct FabricClock {
     double mhz = 300.0;
     uint64_t origin = 0;  // absolute fabric cycle of the run's cycle 0
     sc_core::sc_time at(uint64_t cycle) const;
-    uint64_t now() const;  // the current run cycle (time must be on a fabric edge or later)
+    uint64_t cycleAt(const sc_core::sc_time& t) const;  // rounds up to a fabric edge
+    uint64_t now() const { return cycleAt(sc_core::sc_time_stamp()); }
 };
 
 // Carried by every command transaction.
@@ -29,6 +39,7 @@ struct CommandExtension : tlm::tlm_extension<CommandExtension> {
     uint64_t index = 0;
     const program::Command* cmd = nullptr;
     uint32_t unit = 0;
+    uint64_t arrival = 0;         // the cycle it is sent at (the annotated delay says the same)
     uint64_t start = 0, end = 0;  // filled in by the unit
     tlm::tlm_generic_payload* owner = nullptr;
     tlm_extension_base* clone() const override { return new CommandExtension(*this); }
@@ -42,9 +53,9 @@ public:
     tlm_utils::simple_target_socket<CommandUnit> socket;
 
     SC_HAS_PROCESS(CommandUnit);
-    // `blocking`: the transfer waits (exact DMA over TLM), so the unit needs a thread.
     CommandUnit(sc_core::sc_module_name name, const program::Machine& m, uint32_t unit, const FabricClock& clock,
                 Transfer transfer = nullptr, bool blocking = false);
+    bool blocking() const { return blocking_; }
     uint64_t busyCycles() const { return busy_; }
     uint64_t commands() const { return commands_; }
     uint64_t modeSwitches() const { return modeSwitches_; }
@@ -54,26 +65,24 @@ public:
 
 private:
     tlm::tlm_sync_enum nbTransportFw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
-    // A method process (cheap) when nothing blocks; a thread when a DMA transfer waits through TLM.
-    void step();
-    void run();
-    void startHead();  // method mode: begins the queue's head and schedules its end
-    uint64_t begin(tlm::tlm_generic_payload* t);  // starts the queue's head; returns its end cycle
-    void end(tlm::tlm_generic_payload* t);       // retires it and answers BEGIN_RESP
+    tlm::tlm_sync_enum timed(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
+    void run();  // blocking: the thread that runs the queue
+    // Runs `t` from `start`: its end cycle, the unit's statistics booked.
+    uint64_t execute(tlm::tlm_generic_payload& t, uint64_t start);
+    void respond(tlm::tlm_generic_payload* t);  // blocking: retires the head, BEGIN_RESP
 
     const program::Machine& m_;
     uint32_t unit_;
     const FabricClock& clock_;
     Transfer transfer_;
     bool blocking_;
+    bool dma_;
     program::UnitState state_;
-    std::deque<tlm::tlm_generic_payload*> queue_;
-    tlm::tlm_generic_payload* held_ = nullptr;  // arrived while the queue was full
-    bool running_ = false;
-    uint64_t cost_ = 0;
-    program::UnitCost last_;
-    sc_core::sc_event arrived_;  // thread mode: a command arrived
-    sc_core::sc_event ended_;    // method mode: the running command ends
+    std::deque<tlm::tlm_generic_payload*> queue_;  // blocking
+    tlm::tlm_generic_payload* held_ = nullptr;     // blocking: arrived while the queue was full
+    sc_core::sc_event arrived_;                    // blocking: a command arrived
+    std::deque<uint64_t> ends_;                    // timed: end cycles of the commands not yet ended
+    uint64_t lastEnd_ = 0;                         // timed: when the last accepted command ends
     uint64_t busy_ = 0, commands_ = 0, modeSwitches_ = 0, switchCycles_ = 0, weightSwitches_ = 0, macs_ = 0;
 };
 

@@ -12,7 +12,7 @@ using program::UnitKind;
 
 ZeroSkipScheduler::ZeroSkipScheduler(sc_module_name name, const program::Machine& m, program::Dispatcher& d,
                                      FabricClock& clock, OnDone onDone)
-    : sc_module(name), m_(m), d_(d), clock_(clock), onDone_(std::move(onDone)), awaitingEndReq_(m.units.size()),
+    : sc_module(name), m_(m), d_(d), clock_(clock), onDone_(std::move(onDone)), pending_(m.units.size()), awaitingEndReq_(m.units.size()),
       tally_(m.units.size()), histogram_(m.units.size() + 1, 0), cls_(m.units.size()), since_(m.units.size(), 0) {
     for (uint32_t u = 0; u < m.units.size(); ++u) {
         cls_[u] = d.unitState(u);
@@ -96,14 +96,38 @@ void ZeroSkipScheduler::start() {
     go_.notify();
 }
 
-void ZeroSkipScheduler::wake() {
-    if (started_) {
-        ++wakeups_;
-        const uint64_t now = clock_.now();
-        account(now);
-        cycle_ = now;
+
+void ZeroSkipScheduler::send(const program::Dispatcher::Issue& is) {
+    if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
+    tlm::tlm_generic_payload* p = payload();
+    CommandExtension* x = p->get_extension<CommandExtension>();
+    x->index = is.index, x->cmd = is.cmd, x->unit = is.unit, x->arrival = cycle_;
+    x->owner = p;
+    p->set_command(tlm::TLM_IGNORE_COMMAND);
+    p->set_address(is.index);
+    p->set_data_length(0);
+    p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    tlm::tlm_phase ph = tlm::BEGIN_REQ;
+    sc_time d = ahead_;
+    const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
+    if (st == tlm::TLM_COMPLETED) {  // a timed unit: x->end is when it ends
+        if (p->get_response_status() != tlm::TLM_OK_RESPONSE)
+            throw std::logic_error("ZSS: unit " + m_.units[is.unit].name + " refused a command (queue full)");
+        auto& q = pending_[is.unit];
+        if (q.empty()) nextEnd_ = std::min(nextEnd_, x->end);  // ends on one unit come in order
+        q.push_back(x);
+        return;
     }
-    started_ = true;
+    awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
+}
+
+bool ZeroSkipScheduler::step() {
+    nextEnd_ = ~uint64_t(0);
+    for (auto& q : pending_) {  // timed units: at most one command ends per unit and cycle
+        if (q.empty()) continue;
+        if (q.front()->end <= cycle_) finished_.push_back(q.front()), q.pop_front();
+        if (!q.empty()) nextEnd_ = std::min(nextEnd_, q.front()->end);
+    }
     std::sort(finished_.begin(), finished_.end(),
               [](const CommandExtension* a, const CommandExtension* b) { return a->index < b->index; });
     for (CommandExtension* x : finished_) {
@@ -115,33 +139,65 @@ void ZeroSkipScheduler::wake() {
     issues_.clear();
     d_.dispatch(issues_);
     reclass();
-    for (const auto& is : issues_) {
-        if (awaitingEndReq_[is.unit]) throw std::logic_error("ZSS: dispatched to a unit that holds END_REQ");
-        tlm::tlm_generic_payload* p = payload();
-        CommandExtension* x = p->get_extension<CommandExtension>();
-        x->index = is.index, x->cmd = is.cmd, x->unit = is.unit;
-        x->owner = p;
-        p->set_command(tlm::TLM_IGNORE_COMMAND);
-        p->set_address(is.index);
-        p->set_data_length(0);
-        p->set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-        tlm::tlm_phase ph = tlm::BEGIN_REQ;
-        sc_time d = SC_ZERO_TIME;
-        const tlm::tlm_sync_enum st = (*sockets[is.unit])->nb_transport_fw(*p, ph, d);
-        awaitingEndReq_[is.unit] = !(st == tlm::TLM_UPDATED && ph == tlm::END_REQ);
+    if (!issues_.empty()) {
+        const sc_time at = clock_.at(cycle_);  // decoupled: ahead of SystemC time
+        ahead_ = at > sc_time_stamp() ? at - sc_time_stamp() : SC_ZERO_TIME;
     }
+    for (const auto& is : issues_) send(is);
     if (d_.finished()) {
         flushTallies();
         done_ = true;
-        return;  // no trigger left: the process sleeps for good
+        return false;  // no trigger left: the process sleeps for good
     }
     if (d_.outstanding() == 0) {  // reported after sc_start returns: a throw here would end in SystemC's handler
         flushTallies();
         error_ = "machine deadlock at cycle " + std::to_string(cycle_) + ": " + d_.blockedReport();
         sc_stop();
+        return false;
+    }
+    return true;
+}
+
+void ZeroSkipScheduler::wake() {
+    ++activations_;
+    if (synced_) {
+        // Woken at a timed unit's end: let a blocking unit that ends at the same time report first.
+        if (started_ && !deferred_ && finished_.empty()) {
+            deferred_ = true;
+            next_trigger(SC_ZERO_TIME);
+            return;
+        }
+        deferred_ = false;
+        if (started_) {
+            ++wakeups_;
+            const uint64_t now = clock_.now();
+            account(now);
+            cycle_ = now;
+        }
+        started_ = true;
+        if (!step()) return;
+        const uint64_t t = nextEnd_;
+        if (t == ~uint64_t(0)) next_trigger(completed_);
+        else next_trigger(clock_.at(t) - sc_time_stamp(), completed_);
         return;
     }
-    next_trigger(completed_);
+    // Decoupled: every outstanding command is in pending_, so the next completion cycle is known.
+    for (;;) {
+        if (started_) {
+            ++wakeups_;
+            const uint64_t t = nextEnd_;
+            account(t);
+            cycle_ = t;
+        }
+        started_ = true;
+        if (!step()) return;
+        const uint64_t t = nextEnd_;
+        if (t >= syncUntil_) {  // hand back to SystemC until then
+            syncUntil_ = t + kQuantum;
+            next_trigger(clock_.at(t) - sc_time_stamp());
+            return;
+        }
+    }
 }
 
 }  // namespace vgm::models

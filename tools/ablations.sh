@@ -25,9 +25,12 @@ run no_qk_norm --set $F.qk_norm=false
 run no_fusion --set $F.prologue=false --set $F.epilogue=false --set $F.online_softmax=false --set $F.qk_norm=false
 run static --set scheduler.policy=static
 run dynamic --set scheduler.policy=dynamic
+run count_balance --set scheduler.work_balance=false
+run dynamic_count_balance --set scheduler.policy=dynamic --set scheduler.work_balance=false
 run no_lookahead --set scheduler.lookahead=false
 run queue_depth_0 --set scheduler.queue_depth=0
 run sfu_64_lanes --set sfu.elements_per_cycle=64
+run sfu_64_lanes_count_balance --set sfu.elements_per_cycle=64 --set scheduler.work_balance=false
 # shellcheck disable=SC2086  # word splitting of the folder list is intended
 "$BIN" compare --markdown $dirs --metric cycles.total --metric latency_s --metric energy_j --metric average_power_w \
     --metric stats.machine.bound_busy_share --metric busy.sfu --metric busy.dspe0 --metric macs.skipped

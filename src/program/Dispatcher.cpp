@@ -8,7 +8,7 @@ namespace vgm::program {
 Dispatcher::Dispatcher(const Machine& m, Source lower)
     : m_(m), lower_(std::move(lower)), heads_(m.streams.size()), headState_(m.streams.size(), Head::None),
       wait_(m.streams.size()), headPrecision_(m.streams.size()), headAcquire_(m.streams.size()),
-      outstanding_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle),
+      outstanding_(m.units.size(), 0), work_(m.units.size(), 0), feeds_(m.units.size()), state_(m.units.size(), UnitClass::Idle),
       dirty_(m.units.size(), 0), roomGen_(m.streams.size(), 0), nonEmpty_((m.streams.size() + 63) / 64, 0) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
@@ -86,6 +86,7 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
     if (index < base_ || index >= lowered()) throw std::logic_error("Dispatcher: retired a command outside the window");
     Entry& e = window_[index - base_];
     --outstanding_[unit];
+    if (m_.balanceWork && m_.units[unit].kind == UnitKind::DspGroup) work_[unit] -= nominalCycles(m_, unit, e.cmd);
     touch(unit);
     for (uint32_t s : feeds_[unit]) ++roomGen_[s];
     if (e.done) throw std::logic_error("Dispatcher: command retired twice");
@@ -139,11 +140,7 @@ void Dispatcher::dispatchStream(uint32_t s, std::vector<Issue>& out) {
             wait_[s] = Wait{Wait::Buffer, size_t(c.acquire), freed_[size_t(c.acquire)]};
             break;
         }
-        int64_t pick = -1;
-        for (uint32_t u : m_.streams[s].units) {
-            if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
-            if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
-        }
+        const int64_t pick = target(s, c);
         if (pick < 0) {
             headState_[s] = Head::Queue;
             wait_[s] = Wait{Wait::Queue, 0, roomGen_[s]};
@@ -155,10 +152,29 @@ void Dispatcher::dispatchStream(uint32_t s, std::vector<Issue>& out) {
             allocs_.insert(q.front(), Alloc{c.acquire, c.acquireBytes, c.users});
         }
         ++outstanding_[size_t(pick)];
+        if (m_.balanceWork && m_.units[size_t(pick)].kind == UnitKind::DspGroup)
+            work_[size_t(pick)] += nominalCycles(m_, uint32_t(pick), c);
         ++outstandingTotal_;
         out.push_back({q.front(), &c, uint32_t(pick)});
         q.pop_front();
     }
+}
+
+int64_t Dispatcher::target(uint32_t s, const Command& c) const {
+    const auto& units = m_.streams[s].units;
+    int64_t pick = -1;
+    uint64_t best = 0;
+    for (uint32_t u : units) {
+        if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
+        if (!m_.balanceWork || units.size() == 1) {
+            if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
+            continue;
+        }
+        const uint64_t finish = work_[u] + nominalCycles(m_, u, c);
+        if (pick < 0 || finish < best || (finish == best && outstanding_[u] < outstanding_[size_t(pick)]))
+            pick = u, best = finish;
+    }
+    return pick;
 }
 
 void Dispatcher::classify() {

@@ -90,6 +90,7 @@ private:
     void fill();
     void classify();
     void dispatchStream(uint32_t s, std::vector<Issue>& out);
+    int64_t target(uint32_t s, const Command& c) const;  // a unit of stream s with room for c, or -1
     void touch(uint32_t u) {
         if (!dirty_[u]) dirty_[u] = 1, touched_.push_back(u);
     }
@@ -111,6 +112,7 @@ private:
     std::vector<Buffer> headAcquire_;
     uint64_t freed_[kBufferCount] = {};  // releases per buffer so far
     std::vector<uint64_t> outstanding_;        // per unit: dispatched - retired
+    std::vector<uint64_t> work_;               // per unit: nominalCycles of its outstanding commands
     uint64_t outstandingTotal_ = 0;
     std::vector<std::vector<uint32_t>> feeds_;  // per unit: streams feeding it, in index order
     uint64_t used_[kBufferCount] = {};

@@ -21,6 +21,7 @@ Machine buildMachine(const timing::ComputeSpec& compute, const timing::ScheduleS
     m.modeSwitchCycles[size_t(timing::UnitKind::DspE)] = compute.dspE.modeSwitchCycles;
     // Without preloading a group that moves to other weights waits for them.
     m.weightSwitchCycles = sched.policy == "dynamic-static" ? 0 : sched.weightSwitchCycles;
+    m.balanceWork = sched.policy != "static" && sched.workBalance;
     StreamDesc pool{"dsp", {}}, replays{"dsp.replay", {}};
     for (const auto& g : compute.groups) {
         const uint32_t u = uint32_t(m.units.size());

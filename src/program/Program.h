@@ -18,7 +18,11 @@
 //     acquire fits in its buffer (capacity - used >= bytes), and a target unit
 //     has room (dispatched - retired < queue_depth + 1). The pool picks, among
 //     eligible groups with room, the one with the fewest outstanding commands,
-//     then the lowest index. Dispatch acquires the buffer bytes.
+//     then the lowest index; with Machine::balanceWork, the one whose queued
+//     work plus the command's own work on it is least (the earliest finish by
+//     post-sparsity work: nominalCycles() of its outstanding commands, the
+//     running one counted whole), then the fewest outstanding, then the
+//     lowest index. Dispatch acquires the buffer bytes.
 //  3. Starts: each unit that is free with a non-empty queue starts its head at
 //     t; it ends at t + duration (unitCycles()), never less than 1 cycle later.
 // A cycle in which a unit runs a command is busy. A free unit is, by its
@@ -106,6 +110,7 @@ struct Machine {
     std::vector<uint8_t> groupUnitKind;       // per DSP group: timing::UnitKind
     std::vector<uint32_t> groupPrecisions;    // per DSP group: bit p set = supports Precision p
     uint64_t weightSwitchCycles = 0;          // paid on a weightTag change (no preloading), 0 = never
+    bool balanceWork = false;                 // pool: earliest finish by queued work, not fewest commands
 
     uint32_t streamOf(const std::string& name) const;  // throws std::out_of_range
     bool eligible(uint32_t unit, const Command& c) const { return eligible(unit, c.precision); }
@@ -132,6 +137,10 @@ struct UnitCost {
     bool weightSwitch = false;
 };
 UnitCost unitCycles(const Machine& m, uint32_t unit, UnitState& state, const Command& c, uint64_t dmaCycles);
+// The work of `c` on DSP group unit `unit` after skipping (its tile's cycles there, no switch costs).
+inline uint64_t nominalCycles(const Machine& m, uint32_t unit, const Command& c) {
+    return c.groupCycles.empty() ? c.cycles : c.groupCycles[m.units[unit].group];
+}
 
 // A whole program, materialised (tests, `vgmsim program`); the machine also
 // takes it operator by operator from a Lowering.

@@ -22,6 +22,7 @@ struct Unit {
     std::deque<uint64_t> queue;  // dispatched, not started
     uint64_t running = kNever, end = 0;
     uint64_t outstanding = 0;  // dispatched - retired
+    uint64_t work = 0;         // balanceWork: nominal cycles of the outstanding commands
     program::UnitState state;
 };
 
@@ -72,11 +73,14 @@ private:
 
     // Step 1: retire what ends at t, return freed bytes, move the window.
     void complete(uint64_t t) {
-        for (Unit& u : units_) {
+        for (uint32_t i = 0; i < units_.size(); ++i) {
+            Unit& u = units_[i];
             if (u.running == kNever || u.end != t) continue;
             const uint64_t c = u.running;
             u.running = kNever;
             --u.outstanding;
+            if (m_.balanceWork && m_.units[i].kind == UnitKind::DspGroup)
+                u.work -= program::nominalCycles(m_, i, p_.commands[c]);
             done_[c] = t;
             for (const program::DepRange& d : p_.commands[c].deps) {
                 if (!d.frees) continue;
@@ -152,22 +156,36 @@ private:
                 usersLeft_[c] = acquires(cmd) ? cmd.users : 0;
                 units_[u].queue.push_back(c);
                 ++units_[u].outstanding;
+                if (m_.balanceWork && m_.units[u].kind == UnitKind::DspGroup)
+                    units_[u].work += program::nominalCycles(m_, u, cmd);
                 r_.commands[c].unit = u;
                 ++next_[s];
             }
         }
     }
 
-    // A unit with room: the fixed one, or the pool's least loaded eligible group.
+    // A unit with room: the fixed one, or the pool's least loaded eligible group (balanceWork:
+    // least queued work plus the command's own, then fewest outstanding, then lowest index).
     uint32_t target(const program::StreamDesc& s, const Command& c) const {
         const uint64_t room = m_.queueDepth + 1;
         if (s.units.size() == 1) return units_[s.units[0]].outstanding < room ? s.units[0] : UINT32_MAX;
         uint32_t best = UINT32_MAX;
         for (uint32_t u : s.units) {
             if (!m_.eligible(u, c) || units_[u].outstanding >= room) continue;
-            if (best == UINT32_MAX || units_[u].outstanding < units_[best].outstanding ||
-                (units_[u].outstanding == units_[best].outstanding && u < best))
+            if (best == UINT32_MAX) {
                 best = u;
+                continue;
+            }
+            const Unit &a = units_[u], &b = units_[best];
+            if (m_.balanceWork) {
+                const uint64_t fa = a.work + program::nominalCycles(m_, u, c);
+                const uint64_t fb = b.work + program::nominalCycles(m_, best, c);
+                if (fa != fb) {
+                    if (fa < fb) best = u;
+                    continue;
+                }
+            }
+            if (a.outstanding < b.outstanding || (a.outstanding == b.outstanding && u < best)) best = u;
         }
         return best;
     }

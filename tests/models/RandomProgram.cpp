@@ -229,6 +229,10 @@ private:
 
 }  // namespace
 
-program::Program randomProgram(uint64_t seed) { return Generator(seed).make(); }
+program::Program randomProgram(uint64_t seed) {
+    program::Program p = Generator(seed).make();
+    p.machine.balanceWork = seed % 2 == 1;  // both pool rules, without changing what the generator draws
+    return p;
+}
 
 }  // namespace vgm::test

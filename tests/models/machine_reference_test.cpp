@@ -202,6 +202,8 @@ VGM_LOWERED("stdit3 small buffers dynamic no fusion", kStdit, 16,
             with(with({"scheduler.policy=dynamic"}, kSmallBuffers), kNoFusion))
 VGM_LOWERED("stdit3 shallow queues", kStdit, 16, {"scheduler.queue_depth=0", "scheduler.lookahead_ops=1"})
 VGM_LOWERED("stdit3 no look-ahead", kStdit, 16, {"scheduler.lookahead=false"})
+VGM_LOWERED("stdit3 count balance", kStdit, 16, {"scheduler.work_balance=false"})
+VGM_LOWERED("dit dynamic count balance", kDit, 12, {"scheduler.policy=dynamic", "scheduler.work_balance=false"})
 TEST_CASE("machine reference: speculation replays", "[machine-reference]") {
     compareSpeculating(kStdit, 16, {});
 }
@@ -356,4 +358,32 @@ TEST_CASE("machine reference: gathered replays of drifting activations", "[machi
     }
     CHECK(total == plan.replayRows.size());
     compare(p, [](const Command& c) { return 1 + c.bytes / 2048; });
+}
+
+// Work balance (dynamic policies): group 1 takes four times as long per tile as group 0.
+namespace {
+models::ProgramRunResult unevenGroups(bool balanceWork) {
+    Tiny t;
+    const uint32_t fp16 = 1u << unsigned(timing::Precision::Fp16);
+    t.p.machine = test::standardMachine({fp16, fp16});
+    t.s = test::StandardStreams(2);
+    t.p.machine.balanceWork = balanceWork;
+    for (int i = 0; i < 4; ++i) {
+        Command& c = t.add(CmdKind::Gemm, t.s.pool(), 8);
+        c.groupCycles = {2, 8};
+    }
+    return compare(t.p, test::randomDmaCycles);
+}
+}  // namespace
+
+TEST_CASE("machine reference: fewest queued tiles ignores how fast a group is", "[machine-reference]") {
+    // 0 -> g0, 1 -> g1, 2 -> g0 (tie: lower index), 3 -> g1 (fewer queued).
+    expectTimes(unevenGroups(false), {{0, 2, 0}, {0, 8, 1}, {2, 4, 0}, {8, 16, 1}});
+}
+
+TEST_CASE("machine reference: work balance sends a tile where it finishes first", "[machine-reference]") {
+    // Finish on g0 / g1: 2/8, 4/8, 6/8 -> g0; 8/8 tie -> fewer queued (g1).
+    const auto r = unevenGroups(true);
+    expectTimes(r, {{0, 2, 0}, {2, 4, 0}, {4, 6, 0}, {0, 8, 1}});
+    CHECK(r.totalCycles == 8);
 }

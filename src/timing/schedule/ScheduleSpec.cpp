@@ -10,6 +10,7 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     sp.tileCols = s.count("tile_cols");
     sp.weightSwitchCycles = s.count("weight_switch_cycles");
     sp.lookahead = s.boolean("lookahead");
+    sp.workBalance = s.boolean("work_balance");
     sp.replayPenalty = s.count("replay_penalty_cycles");
     sp.replayBatchRows = s.count("replay_batch_rows");
     sp.queueDepth = s.count("queue_depth");

@@ -20,6 +20,7 @@ struct ScheduleSpec {
     uint64_t tileRows = 0, tileCols = 0;
     uint64_t weightSwitchCycles = 32;
     bool lookahead = true;
+    bool workBalance = true;  // dynamic policies: tiles to the group that finishes them first
     uint64_t replayPenalty = 5;
     uint64_t replayBatchRows = 32;  // false positives gathered per replay (at least)
     BufferSpec weight, activation, output;

@@ -9,9 +9,8 @@ void declareSchedulerParams(Section& root) {
     s.param("policy").oneOf({"static", "dynamic", "dynamic-static"}).defaultValue("dynamic-static").describe(
         "static = dense row tiles (a tile with any surviving row is computed whole) assigned round-robin to "
         "fixed groups, weights loaded on demand after the previous operator, weight_switch_cycles per change; "
-        "dynamic = surviving rows packed into tiles, each tile to the least-loaded group that can run it, "
-        "weights on demand; dynamic-static = dynamic plus weight preloading (FlightVGM). Ordering by "
-        "post-sparsity work is not modelled: packed tiles of one operator carry equal work");
+        "dynamic = surviving rows packed into tiles, each tile to the least-loaded group that can run it "
+        "(work_balance), weights on demand; dynamic-static = dynamic plus weight preloading (FlightVGM)");
     s.param("tile_rows").integer().withUnit("row").defaultValue(0).range(0, 1 << 20).describe(
         "Rows (tokens) per row tile the ZSS issues to the groups; 0 = no ZSS tiling: each GEMM is split "
         "over the groups by the DSP array itself (SCALE-Sim-comparable configs)");
@@ -19,6 +18,10 @@ void declareSchedulerParams(Section& root) {
         "Output columns per tile; 0 = the whole N of the operator in one column tile");
     s.param("weight_switch_cycles").integer().withUnit("cycle").defaultValue(32).range(0, 1 << 20).describe(
         "Cycles a group stalls to load another column tile's weights when they were not preloaded (assumed)");
+    s.param("work_balance").boolean().defaultValue(true).describe(
+        "dynamic, dynamic-static: a tile goes to the eligible group whose queued post-sparsity work plus the "
+        "tile's own cycles there is least (the earliest finish; the DSP58 group takes FP16 tiles at half the "
+        "DSP-E rate); false: to the group with the fewest queued tiles. static keeps its fixed assignment");
     s.param("lookahead").boolean().defaultValue(true).describe(
         "Speculative look-ahead: issue on the previous step's mask of the same operator, verify in parallel");
     s.param("replay_penalty_cycles").integer().withUnit("cycle").defaultValue(5).range(0, 1 << 20).describe(
