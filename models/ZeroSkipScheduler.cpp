@@ -159,6 +159,7 @@ bool ZeroSkipScheduler::step() {
 }
 
 void ZeroSkipScheduler::wake() {
+    if (caughtUp_) return;  // SystemC time now equals the end of the run
     ++activations_;
     if (synced_) {
         // Woken at a timed unit's end: let a blocking unit that ends at the same time report first.
@@ -190,7 +191,15 @@ void ZeroSkipScheduler::wake() {
             cycle_ = t;
         }
         started_ = true;
-        if (!step()) return;
+        if (!step()) {
+            // Ran ahead of SystemC time: catch up to the last cycle so that modules finishing
+            // after sc_start (the HBM's idle refreshes) see the end of the run.
+            if (done_ && clock_.at(cycle_) > sc_time_stamp()) {
+                caughtUp_ = true;
+                next_trigger(clock_.at(cycle_) - sc_time_stamp());
+            }
+            return;
+        }
         const uint64_t t = nextEnd_;
         if (t >= syncUntil_) {  // hand back to SystemC until then
             syncUntil_ = t + kQuantum;

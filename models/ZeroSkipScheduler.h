@@ -96,6 +96,7 @@ private:
     uint64_t nextEnd_ = ~uint64_t(0);  // earliest end among pending_ (~0: none)
     sc_core::sc_time ahead_;           // this step's cycle minus SystemC time
     bool done_ = false, synced_ = false, deferred_ = false;
+    bool caughtUp_ = false;  // decoupled run finished: one last wake brings SystemC time to its end
     std::string error_;
 };
 
