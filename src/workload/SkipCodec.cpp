@@ -4,16 +4,13 @@
 #include <map>
 #include <vector>
 
+#include "common/Bits.h"
+
 namespace vgm::workload {
 
 namespace {
 enum Tag : uint8_t { kDense = 0, kExplicit = 1, kCount = 2, kSame = 3 };
 
-unsigned bitsFor(uint64_t n) {
-    unsigned b = 0;
-    while ((uint64_t(1) << b) < n) ++b;
-    return b;
-}
 uint64_t zigzag(int64_t v) {
     return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
 }
@@ -90,7 +87,7 @@ void encodeSkipRecord(const SkipRecord& rec, std::string& out) {
         p.second = idx++;
         putVarint(out, zigzag(p.first));
     }
-    unsigned bits = bitsFor(palette.size());
+    unsigned bits = ceilLog2(palette.size());
     if (bits == 0) return;
     std::string packed((s.rows.size() * bits + 7) / 8, '\0');
     uint64_t bitPos = 0;
@@ -169,7 +166,7 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
         r.fail("palette size " + std::to_string(npal) + " out of range 1.." + std::to_string(count));
     std::vector<int64_t> palette(npal);
     for (auto& p : palette) p = unzigzag(r.varint("palette entry"));
-    unsigned bits = bitsFor(npal);
+    unsigned bits = ceilLog2(npal);
     size_t at = r.pos();
     const unsigned char* packed = bits ? r.bytes((count * bits + 7) / 8, "reference indices") : nullptr;
     set->refs.resize(count);

@@ -2,15 +2,9 @@
 
 #include <functional>
 
-namespace vgm::memory {
+#include "common/Bits.h"
 
-namespace {
-int log2i(uint64_t v) {
-    int n = 0;
-    while ((uint64_t(1) << n) < v) ++n;
-    return n;
-}
-}  // namespace
+namespace vgm::memory {
 
 const char* AddressMap::fieldKey(Field f) {
     static const char* keys[] = {"stack_bits", "channel_bits", "pseudo_channel_bits", "bank_group_bits",
@@ -25,7 +19,7 @@ AddressMap::AddressMap(const MemSpec& spec, std::array<std::vector<int>, NumFiel
                               spec.banksPerGroup(), spec.rows,     spec.columns,        spec.columnBytes()};
     std::vector<int> owner(64, -1);
     for (int f = 0; f < NumFields; ++f) {
-        int want = log2i(sizes[f]);
+        int want = ceilLog2(sizes[f]);
         if (int(bits_[f].size()) != want)
             fail(Field(f), "has " + std::to_string(bits_[f].size()) + " bits but the organisation needs " +
                                std::to_string(want) + " (for " + std::to_string(sizes[f]) + ")");
@@ -66,8 +60,8 @@ std::array<std::vector<int>, AddressMap::NumFields> AddressMap::pcInterleave(con
     auto take = [&](Field fld, int n) {
         for (int i = 0; i < n; ++i) f[fld].push_back(next++);
     };
-    int byteBits = log2i(spec.columnBytes()), colBits = log2i(spec.columns);
-    int lowBits = log2i(interleaveBytes);
+    int byteBits = ceilLog2(spec.columnBytes()), colBits = ceilLog2(spec.columns);
+    int lowBits = ceilLog2(interleaveBytes);
     if ((uint64_t(1) << lowBits) != interleaveBytes || lowBits < byteBits || lowBits > byteBits + colBits) {
         problem = std::to_string(interleaveBytes) + " must be a power of two between one column (" +
                   std::to_string(spec.columnBytes()) + " B) and one row (" +
@@ -76,13 +70,13 @@ std::array<std::vector<int>, AddressMap::NumFields> AddressMap::pcInterleave(con
     }
     take(Byte, byteBits);
     take(Column, lowBits - byteBits);
-    take(PseudoChannel, log2i(spec.pseudoChannels));
-    take(Channel, log2i(spec.channels));
-    take(Stack, log2i(spec.stacks));
-    take(BankGroup, log2i(spec.bankGroups));  // streams rotate bank groups: tCCDS, not tCCDL
+    take(PseudoChannel, ceilLog2(spec.pseudoChannels));
+    take(Channel, ceilLog2(spec.channels));
+    take(Stack, ceilLog2(spec.stacks));
+    take(BankGroup, ceilLog2(spec.bankGroups));  // streams rotate bank groups: tCCDS, not tCCDL
     take(Column, colBits - (lowBits - byteBits));
-    take(Bank, log2i(spec.banksPerGroup()));
-    take(Row, log2i(spec.rows));
+    take(Bank, ceilLog2(spec.banksPerGroup()));
+    take(Row, ceilLog2(spec.rows));
     return f;
 }
 

@@ -3,17 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/Bits.h"
 #include "common/SplitMix64.h"
 
 namespace vgm::timing {
-
-namespace {
-uint64_t ceilLog2(uint64_t n) {
-    uint64_t b = 0;
-    while ((uint64_t(1) << b) < n) ++b;
-    return b;
-}
-}  // namespace
 
 SuWork artifactWork(const TokenLayout& lay, uint64_t windowTokens) {
     const uint64_t K = std::max<uint64_t>(windowTokens, 1), S = lay.perFrame;
