@@ -10,7 +10,7 @@
 
 namespace vgm::test {
 
-static std::string slurp(const std::string& path) {
+std::string slurp(const std::string& path) {
     std::ifstream in(path);
     std::ostringstream s;
     s << in.rdbuf();

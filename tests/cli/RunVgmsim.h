@@ -12,6 +12,9 @@ struct ProcResult {
 // args is appended to the binary path as-is (shell words; quote as needed).
 ProcResult runVgmsim(const std::string& args);
 
+// The whole file as text ("" if it cannot be read).
+std::string slurp(const std::string& path);
+
 // A fresh empty directory under /tmp for this test process.
 std::string scratchDir(const std::string& name);
 

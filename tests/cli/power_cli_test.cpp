@@ -12,16 +12,10 @@
 using vgm::Json;
 using vgm::test::runVgmsim;
 using vgm::test::scratchDir;
+using vgm::test::slurp;
 
 namespace {
 const std::string kConfig = std::string(VGMSIM_SOURCE_DIR) + "/configs/scalesim/os_32x32.json";
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string makeGemm(const std::string& dir) {
     std::string trace = dir + "/g.vgmt";
