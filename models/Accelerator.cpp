@@ -24,7 +24,7 @@ DmaSetup dmaSetup(const config::Config& cfg, const timing::ScheduleSpec& s, cons
     DmaSetup d;
     d.transactionBytes = s.dmaTransactionBytes;
     d.outstanding = s.dmaOutstanding;
-    d.memoize = s.dmaMemoize;
+    d.memoize = s.dmaMode != timing::ScheduleSpec::DmaMode::Exact;  // sampled presamples too: the rates until a window
     d.ideal = mem == nullptr;
     d.sampleBytes = s.dmaSampleBytes;
     d.fabricMhz = cfg.root()["clock"].real("fabric_mhz");
@@ -91,11 +91,13 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
         CommandUnit::Transfer t;
         if (m.units[u].kind == UnitKind::DmaWeight) t = [this](const program::Command& c, uint64_t) { return transfer(wdma_, c); };
         if (m.units[u].kind == UnitKind::DmaActivation) t = [this](const program::Command& c, uint64_t) { return transfer(adma_, c); };
-        const bool blocking = t && mem_ && !sched_.dmaMemoize;  // exact DMA waits through the NoC/HBM
+        // Exact and sampled DMA wait through the NoC/HBM (sampled: inside windows; outside, for the reused cycles).
+        const bool blocking = t && mem_ && sched_.dmaMode != timing::ScheduleSpec::DmaMode::Memoized;
         units_.push_back(std::make_unique<CommandUnit>(m.units[u].name.c_str(), m, u, clock_, t, blocking));
         if (blocking) zss_.syncEveryCycle();
         (*zss_.sockets[u]).bind(units_.back()->socket);
     }
+    for (const workload::Operator& op : trace.ops) blocksPerStep_ = std::max<uint64_t>(blocksPerStep_, op.block + 1);
     zss_.beforeStart([this] { presample(); });
     result_.layers.reserve(trace.ops.size());
     result_.activity.windowCycles =
@@ -109,6 +111,14 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
 
 uint64_t Accelerator::transfer(Dma& dma, const program::Command& c) {
     const bool write = c.kind == program::CmdKind::StoreAct;
+    if (sched_.dmaMode == timing::ScheduleSpec::DmaMode::Sampled && dma.memoizing()) {
+        // Windows: every k-th (step, block) in trace order, the first included (models/README.md).
+        const workload::Operator& op = trace_.ops[c.layer];
+        const uint64_t window = uint64_t(op.step) * blocksPerStep_ + op.block;
+        if (window % sched_.dmaSampleEveryBlocks != 0) return dma.memoized(c.bytes, write);
+        windows_.insert(window);
+        return dma.sampledTransfer(c.address, c.bytes, write, c.op, window);
+    }
     if (dma.memoizing()) return dma.memoized(c.bytes, write);
     return dma.transfer(c.address, c.bytes, write, c.op);  // waits through the NoC/HBM (ideal: 0)
 }
@@ -119,7 +129,7 @@ void Accelerator::presample() {
     // the end. The run starts after the samples: their refreshes are not its.
     wdma_.presample(true, false);
     adma_.presample(true, true);
-    if (!mem_ || !sched_.dmaMemoize) return;
+    if (!mem_ || sched_.dmaMode == timing::ScheduleSpec::DmaMode::Exact) return;
     refAtStart_[0] = mem_->hbm().commandsSoFar(memory::Command::REFab);
     refAtStart_[1] = mem_->hbm().commandsSoFar(memory::Command::REFpb);
 }

@@ -5,6 +5,7 @@
 // from the trace operator by operator, and the NoC/HBM behind the DMA engines
 // (memory.model = hbm; ideal = every transfer takes one cycle).
 #include <memory>
+#include <set>
 #include <systemc>
 #include <tlm_utils/simple_target_socket.h>
 #include <vector>
@@ -47,6 +48,7 @@ private:
     void presample();
     void unitStats();
     void memoryTotals();
+    void samplingStats(stats::Group& memory);
     void powerTimeline();
 
     const config::Config& cfg_;
@@ -67,6 +69,8 @@ private:
     std::vector<std::unique_ptr<CommandUnit>> units_;
     std::vector<uint64_t> peakBusy_;  // per DSP group: peak MACs in its busy cycles
     bool progress_;
+    uint64_t blocksPerStep_ = 1;   // 1 + the largest block index of the trace
+    std::set<uint64_t> windows_;   // dma.mode = sampled: the (step, block) windows that ran exactly
     uint64_t refAtStart_[2] = {};  // REFab, REFpb issued before the run started (memoize: during the samples)
 };
 

@@ -12,6 +12,7 @@ void Accelerator::memoryTotals() {
     stats::Group& g = result_.stats.group(
         "memory", "NoC and HBM over TLM (with dma.memoize: the size-class samples, then idle refreshes to the end)");
     mem_->finish(g);  // catches every channel up to the end of the run (idle periods skipped, not replayed)
+    if (sched_.dmaMode == timing::ScheduleSpec::DmaMode::Sampled) samplingStats(g);
     const memory::MemSpec& ms = mem_->spec();
     const double seconds = double(result_.totalCycles) / (spec_.fabricMhz * 1e6);
     result_.hbmPeakBytes = uint64_t(ms.peakBytesPerSecond() * seconds);

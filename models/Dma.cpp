@@ -33,6 +33,10 @@ uint64_t fabricCycleNow(double fabricMhz) {
 uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {
     if (bytes == 0) return 0;
     if (memoizing()) return memoized(bytes, write);
+    return exact(address, bytes, write, layer);
+}
+
+uint64_t Dma::exact(uint64_t address, uint64_t bytes, bool write, uint32_t layer) {
     (write ? written_ : read_)->add(bytes);
     if (setup_.ideal) return 0;
     const uint64_t start = fabricCycleNow(setup_.fabricMhz);
@@ -44,15 +48,44 @@ uint64_t Dma::transfer(uint64_t address, uint64_t bytes, bool write, uint32_t la
     return cycles;
 }
 
+namespace {
+uint64_t scaled(uint64_t cycles, uint64_t bytes, uint64_t sampleBytes) {  // a rate applied, rounded up
+    const unsigned __int128 c = (unsigned __int128)cycles * bytes;
+    return uint64_t((c + sampleBytes - 1) / sampleBytes);
+}
+}  // namespace
+
 uint64_t Dma::memoized(uint64_t bytes, bool write) {
     if (bytes == 0) return 0;
     (write ? written_ : read_)->add(bytes);
     const auto it = memo_.find(std::make_pair(write, 64 - __builtin_clzll(bytes)));
     if (it == memo_.end()) throw std::logic_error("Dma: size class not presampled");
     memoHits_->add();
-    const unsigned __int128 c = (unsigned __int128)it->second.cycles * bytes;
-    const uint64_t cycles = uint64_t((c + it->second.bytes - 1) / it->second.bytes);
+    const uint64_t cycles = scaled(it->second.cycles, bytes, it->second.bytes);
     busy_->add(cycles);
+    return cycles;
+}
+
+uint64_t Dma::sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window) {
+    if (bytes == 0) return 0;
+    const uint64_t cycles = exact(address, bytes, write, layer);
+    if (setup_.ideal) return cycles;
+    const auto key = std::make_pair(write, 64 - __builtin_clzll(bytes));
+    Window& w = window_[key];
+    if (w.id != window) {  // the class's first transfer in this window: its last window becomes the reference
+        if (w.id != ~uint64_t(0)) previous_[key] = w.measured;
+        w = Window{window, {}};
+    }
+    const auto prev = previous_.find(key);
+    if (prev != previous_.end()) {  // what reuse would have said: the error estimate
+        const uint64_t predicted = scaled(prev->second.cycles, bytes, prev->second.bytes);
+        tally_.checkedCycles += cycles;
+        tally_.absError += predicted > cycles ? predicted - cycles : cycles - predicted;
+    }
+    w.measured.bytes += bytes;
+    w.measured.cycles += cycles;
+    memo_[key] = w.measured;
+    tally_.bytes += bytes;
     return cycles;
 }
 

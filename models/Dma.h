@@ -6,7 +6,9 @@
 // power-of-two size class (its lower bound, at most sample_bytes) is
 // simulated over TLM at the start of the run, and its cycles per byte time
 // every transfer of that class, so a whole video stays fast; the bytes moved
-// still count in full.
+// still count in full. With dma.mode = sampled, sampledTransfer() runs a
+// transfer exactly inside a sampling window and makes its cycles per byte
+// the rate of its class from then on (the rule: models/README.md).
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -23,7 +25,7 @@ namespace vgm::models {
 
 struct DmaSetup {
     uint64_t transactionBytes = 4096, outstanding = 16;
-    bool memoize = true;
+    bool memoize = true;         // memoized or sampled: classes presampled, memoized() available
     bool ideal = false;          // memory.model = ideal: transfers take no time
     uint64_t sampleBytes = 1 << 20;  // memoize: TLM-simulated bytes of a class's sample
     uint64_t sampleAddress = 0;      // where the samples are taken
@@ -51,6 +53,16 @@ public:
     // memoize, after presample(): the cycles of a transfer from its size
     // class's sample, counted like transfer() but without waiting.
     uint64_t memoized(uint64_t bytes, bool write);
+    // sampled: an exact transfer (waits) inside sampling window `window`; its
+    // measured cycles per byte, summed over the window, become its class's
+    // rate for memoized() until the class's next window.
+    uint64_t sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window);
+    struct SamplingTally {
+        uint64_t bytes = 0;                       // moved inside windows (exactly)
+        uint64_t checkedCycles = 0, absError = 0;  // window transfers with an earlier window's rate: measured
+                                                   // cycles, and sum |that rate's prediction - measured|
+    };
+    const SamplingTally& sampling() const { return tally_; }
     bool memoizing() const { return setup_.memoize && !setup_.ideal; }
 
     uint64_t bytesMoved() const { return read_->value + written_->value; }
@@ -67,6 +79,7 @@ private:
     };
     tlm::tlm_sync_enum nbTransportBw(tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
     uint64_t simulate(uint64_t address, uint64_t bytes, bool write, uint32_t layer);
+    uint64_t exact(uint64_t address, uint64_t bytes, bool write, uint32_t layer);  // over TLM, waits
 
     DmaSetup setup_;
     std::deque<Slot> slots_;
@@ -79,7 +92,14 @@ private:
     struct Sample {
         uint64_t bytes = 0, cycles = 0;
     };
-    std::map<std::pair<bool, int>, Sample> memo_;  // (write, size class) -> first transfer's sample
+    std::map<std::pair<bool, int>, Sample> memo_;  // (write, size class) -> the rate memoized() uses
+    struct Window {
+        uint64_t id = ~uint64_t(0);
+        Sample measured;
+    };
+    std::map<std::pair<bool, int>, Window> window_;    // sampled: per class, its latest window so far
+    std::map<std::pair<bool, int>, Sample> previous_;  // sampled: per class, the window before that
+    SamplingTally tally_;
     stats::Counter *read_, *written_, *simulated_, *memoHits_, *transactions_, *busy_;
 };
 

@@ -138,6 +138,12 @@ std::string summaryText(const Json& r, const std::string& outDir) {
     s += "  MACs         " + grouped(m["executed"].get<uint64_t>()) + " executed of " +
          grouped(m["dense"].get<uint64_t>()) + " dense; " + grouped(m["skipped"].get<uint64_t>()) +
          " skipped (" + pct(m["skipped"], m["dense"]) + ")\n";
+    if (st.contains("memory") && st["memory"].contains("sampling")) {  // dma.mode = sampled
+        const Json& sm = st["memory"]["sampling"];
+        s += "  DMA timing   sampled: " + fmt("%.1f%%", sm["sampled_share"].get<double>()) + " of DMA bytes exact in " +
+             grouped(sm["windows"].get<uint64_t>()) + " windows; reuse error estimate " +
+             fmt("%.3f%%", sm["reuse_error"].get<double>()) + " of DMA cycles\n";
+    }
     s += "  energy       " + fmt("%.6g J", r["energy_j"]) + ", average power " + fmt("%.4g W", r["average_power_w"]) +
          "\n";
     if (r.contains("power")) s += power::powerSummary(r);

@@ -30,7 +30,16 @@ ScheduleSpec ScheduleSpec::fromConfig(const config::Config& cfg) {
     const config::View d = cfg.root()["dma"];
     sp.dmaTransactionBytes = d.count("transaction_bytes");
     sp.dmaOutstanding = d.count("outstanding");
-    sp.dmaMemoize = d.boolean("memoize");
+    const std::string mode = d.str("mode");
+    sp.dmaMode = mode == "exact" ? ScheduleSpec::DmaMode::Exact
+                 : mode == "sampled" ? ScheduleSpec::DmaMode::Sampled
+                                     : ScheduleSpec::DmaMode::Memoized;
+    if (!d.boolean("memoize")) {  // the old switch: false = exact
+        if (sp.dmaMode == ScheduleSpec::DmaMode::Sampled)
+            d.fail("memoize", "false (exact) contradicts dma.mode = sampled; set only dma.mode (memoized, sampled or exact)");
+        sp.dmaMode = ScheduleSpec::DmaMode::Exact;
+    }
+    sp.dmaSampleEveryBlocks = d.count("sample_every_blocks");
     sp.dmaSampleBytes = d.count("sample_bytes");
     if (sp.weight.bytes() == 0) b.fail("weight", "the weight buffer needs at least one URAM or BRAM36");
     if (sp.output.bytes() == 0) b.fail("output", "the output buffer needs at least one URAM or BRAM36");

@@ -26,7 +26,9 @@ struct ScheduleSpec {
     BufferSpec weight, activation, output;
     bool doubleBuffering = true;
     uint64_t dmaTransactionBytes = 4096, dmaOutstanding = 16;
-    bool dmaMemoize = true;
+    enum class DmaMode { Memoized, Sampled, Exact };
+    DmaMode dmaMode = DmaMode::Memoized;  // dma.mode, with the old dma.memoize = false meaning exact
+    uint64_t dmaSampleEveryBlocks = 4;
     uint64_t dmaSampleBytes = 1 << 20;
     uint64_t queueDepth = 4, lookaheadOps = 8, attentionChunkRows = 512;
     bool fusePrologue = true, fuseEpilogue = true, onlineSoftmax = true, fuseQkNorm = true;

@@ -1,0 +1,32 @@
+// dma.mode = sampled: what share of the DMA bytes ran exactly (inside the
+// sampling windows) and how far reusing a window's rates is off, estimated on
+// the windows themselves: each window transfer whose class was seen in an
+// earlier window is also timed from that window's rate, as a reused transfer
+// would be, and the difference to its measured cycles is summed.
+#include "models/Accelerator.h"
+
+namespace vgm::models {
+
+void Accelerator::samplingStats(stats::Group& memory) {
+    stats::Group& g = memory.group("sampling", "dma.mode = sampled: windows of exact DMA timing, reused elsewhere");
+    const Dma::SamplingTally& w = wdma_.sampling();
+    const Dma::SamplingTally& a = adma_.sampling();
+    const uint64_t moved = wdma_.bytesMoved() + adma_.bytesMoved();
+    const uint64_t sampled = w.bytes + a.bytes;
+    g.counter("every_blocks", "block", "dma.sample_every_blocks: every k-th (step, block) in trace order is a window").value =
+        sched_.dmaSampleEveryBlocks;
+    g.counter("windows", "count", "(step, block) windows whose transfers ran exactly").value = windows_.size();
+    g.counter("bytes_sampled", "B", "DMA bytes moved exactly inside the windows").value = sampled;
+    g.counter("bytes_reused", "B", "DMA bytes timed from a window's (or the t = 0 sample's) cycles per byte").value =
+        moved - sampled;
+    g.scalar("sampled_share", "%", "bytes_sampled / all DMA bytes").value = moved ? 100.0 * double(sampled) / double(moved) : 0.0;
+    const uint64_t checked = w.checkedCycles + a.checkedCycles;
+    g.counter("checked_cycles", "cycle", "Measured DMA cycles of window transfers whose class an earlier window saw")
+        .value = checked;
+    g.scalar("reuse_error", "%",
+             "Error estimate: sum |cycles from the previous window's rate - measured| / checked_cycles, over the "
+             "windows' transfers (DMA cycles, not total cycles; 0 with fewer than two windows)")
+        .value = checked ? 100.0 * double(w.absError + a.absError) / double(checked) : 0.0;
+}
+
+}  // namespace vgm::models
