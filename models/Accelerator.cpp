@@ -98,6 +98,7 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
         (*zss_.sockets[u]).bind(units_.back()->socket);
     }
     for (const workload::Operator& op : trace.ops) blocksPerStep_ = std::max<uint64_t>(blocksPerStep_, op.block + 1);
+    if (sched_.dmaMode == timing::ScheduleSpec::DmaMode::Sampled) opKind_ = shapeIds(trace);
     zss_.beforeStart([this] { presample(); });
     result_.layers.reserve(trace.ops.size());
     result_.activity.windowCycles =
@@ -112,12 +113,14 @@ Accelerator::Accelerator(sc_core::sc_module_name name, const config::Config& cfg
 uint64_t Accelerator::transfer(Dma& dma, const program::Command& c) {
     const bool write = c.kind == program::CmdKind::StoreAct;
     if (sched_.dmaMode == timing::ScheduleSpec::DmaMode::Sampled && dma.memoizing()) {
-        // Windows: every k-th (step, block) in trace order, the first included (models/README.md).
+        // Windows: one (step, block) in each group of k in trace order, its position rotating
+        // from group to group so that alternating block kinds are all sampled (models/README.md).
         const workload::Operator& op = trace_.ops[c.layer];
-        const uint64_t window = uint64_t(op.step) * blocksPerStep_ + op.block;
-        if (window % sched_.dmaSampleEveryBlocks != 0) return dma.memoized(c.bytes, write);
+        const uint64_t window = uint64_t(op.step) * blocksPerStep_ + op.block, k = sched_.dmaSampleEveryBlocks;
+        const uint32_t kind = opKind_[c.layer];
+        if (window % k != (window / k) % k) return dma.reused(c.bytes, write, kind);
         windows_.insert(window);
-        return dma.sampledTransfer(c.address, c.bytes, write, c.op, window);
+        return dma.sampledTransfer(c.address, c.bytes, write, c.op, window, kind);
     }
     if (dma.memoizing()) return dma.memoized(c.bytes, write);
     return dma.transfer(c.address, c.bytes, write, c.op);  // waits through the NoC/HBM (ideal: 0)

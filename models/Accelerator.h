@@ -49,6 +49,7 @@ private:
     void unitStats();
     void memoryTotals();
     void samplingStats(stats::Group& memory);
+    static std::vector<uint32_t> shapeIds(const workload::Trace& trace);
     void powerTimeline();
 
     const config::Config& cfg_;
@@ -70,6 +71,7 @@ private:
     std::vector<uint64_t> peakBusy_;  // per DSP group: peak MACs in its busy cycles
     bool progress_;
     uint64_t blocksPerStep_ = 1;   // 1 + the largest block index of the trace
+    std::vector<uint32_t> opKind_;  // sampled: per trace operator, the id of its shape (kind, role, m, k, n, ...)
     std::set<uint64_t> windows_;   // dma.mode = sampled: the (step, block) windows that ran exactly
     uint64_t refAtStart_[2] = {};  // REFab, REFpb issued before the run started (memoize: during the samples)
 };

@@ -66,11 +66,23 @@ uint64_t Dma::memoized(uint64_t bytes, bool write) {
     return cycles;
 }
 
-uint64_t Dma::sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window) {
+uint64_t Dma::reused(uint64_t bytes, bool write, uint32_t kind) {
+    if (bytes == 0) return 0;
+    const auto it = rates_.find(RateKey(kind, write, 64 - __builtin_clzll(bytes)));
+    if (it == rates_.end()) return memoized(bytes, write);
+    (write ? written_ : read_)->add(bytes);
+    memoHits_->add();
+    const uint64_t cycles = scaled(it->second.cycles, bytes, it->second.bytes);
+    busy_->add(cycles);
+    return cycles;
+}
+
+uint64_t Dma::sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window,
+                              uint32_t kind) {
     if (bytes == 0) return 0;
     const uint64_t cycles = exact(address, bytes, write, layer);
     if (setup_.ideal) return cycles;
-    const auto key = std::make_pair(write, 64 - __builtin_clzll(bytes));
+    const RateKey key(kind, write, 64 - __builtin_clzll(bytes));
     Window& w = window_[key];
     if (w.id != window) {  // the class's first transfer in this window: its last window becomes the reference
         if (w.id != ~uint64_t(0)) previous_[key] = w.measured;
@@ -84,7 +96,7 @@ uint64_t Dma::sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint
     }
     w.measured.bytes += bytes;
     w.measured.cycles += cycles;
-    memo_[key] = w.measured;
+    rates_[key] = w.measured;
     tally_.bytes += bytes;
     return cycles;
 }

@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <systemc>
+#include <tuple>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 #include <utility>
@@ -56,7 +57,13 @@ public:
     // sampled: an exact transfer (waits) inside sampling window `window`; its
     // measured cycles per byte, summed over the window, become its class's
     // rate for memoized() until the class's next window.
-    uint64_t sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window);
+    // `kind` tells blocks apart whose transfers meet a different mix (e.g. the
+    // trace template: spatial vs temporal); rates are kept per kind.
+    uint64_t sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint32_t layer, uint64_t window,
+                             uint32_t kind);
+    // sampled, outside a window: timed from the kind's latest window rate for
+    // the class (the t = 0 sample until a window of that kind saw it).
+    uint64_t reused(uint64_t bytes, bool write, uint32_t kind);
     struct SamplingTally {
         uint64_t bytes = 0;                       // moved inside windows (exactly)
         uint64_t checkedCycles = 0, absError = 0;  // window transfers with an earlier window's rate: measured
@@ -97,8 +104,10 @@ private:
         uint64_t id = ~uint64_t(0);
         Sample measured;
     };
-    std::map<std::pair<bool, int>, Window> window_;    // sampled: per class, its latest window so far
-    std::map<std::pair<bool, int>, Sample> previous_;  // sampled: per class, the window before that
+    using RateKey = std::tuple<uint32_t, bool, int>;  // sampled: (block kind, write, size class)
+    std::map<RateKey, Window> window_;    // per class, its latest window so far
+    std::map<RateKey, Sample> previous_;  // per class, the window before that
+    std::map<RateKey, Sample> rates_;     // per class, what reused() applies: the latest window's sum
     SamplingTally tally_;
     stats::Counter *read_, *written_, *simulated_, *memoHits_, *transactions_, *busy_;
 };

@@ -32,14 +32,14 @@ void declareBufferParams(Section& root) {
         "the run one transfer per direction and power-of-two size class (the class's lower bound, at most "
         "sample_bytes) runs alone over the TLM NoC/HBM models and its cycles per byte time every transfer of "
         "that class; the memory then idles to the end (refreshes counted, whole periods skipped). exact: every "
-        "byte of every transfer goes over TLM. sampled: transfers of the operators of every "
-        "sample_every_blocks-th (step, block) in trace order (the first included; step x blocks per step + block = 0 mod k) run exactly, both "
-        "engines concurrently through the NoC/HBM; every other transfer reuses the cycles per byte measured in "
-        "the most recent such window for its engine, direction and size class (the t = 0 samples until a "
-        "window has seen the class). A simulation method, not a hardware property");
+        "byte of every transfer goes over TLM. sampled: the (step, block) pairs in trace order form groups of "
+        "sample_every_blocks; one per group (at position group mod k, so alternating block kinds are all sampled) is a window whose transfers run "
+        "exactly, both engines concurrently through the NoC/HBM; every other transfer reuses the cycles per byte "
+        "measured in the most recent window for its operator shape, engine, direction and size class (the t = 0 "
+        "sample until a window has seen it). A simulation method, not a hardware property");
     d.param("sample_every_blocks").integer().withUnit("block").defaultValue(4).range(1, 1 << 20).describe(
-        "sampled: one (step, block) in k is a window of exact simulation (1 = every block: exact timing "
-        "with the t = 0 samples never used after the first window); a simulation method, not a hardware property");
+        "sampled: one (step, block) in each k is a window of exact simulation (1 = every block); a "
+        "simulation method, not a hardware property");
     d.param("sample_bytes").integer().withUnit("B").defaultValue(1 << 20).range(4096, int64_t(1) << 40).describe(
         "memoize: bytes of a class's first transfer simulated over TLM (1 MiB spreads over all 32 "
         "pseudo-channels of a V80 and reaches steady state)");
