@@ -5,6 +5,7 @@
 // would be, and the difference to its measured cycles is summed.
 #include "models/Accelerator.h"
 
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -41,8 +42,13 @@ void Accelerator::samplingStats(stats::Group& memory) {
     g.counter("checked_cycles", "cycle", "Measured DMA cycles of window transfers whose rate key an earlier window saw")
         .value = checked;
     g.scalar("reuse_error", "%",
-             "Error estimate: sum |cycles from the previous window's rate - measured| / checked_cycles, over the "
-             "windows' transfers (DMA cycles, not total cycles; 0 with fewer than two windows)")
+             "Error estimate: |sum (cycles from the previous window's rate - measured)| / checked_cycles over the "
+             "windows' transfers: how far reused DMA cycles drift in total (DMA cycles, not total cycles; 0 with "
+             "fewer than two windows)")
+        .value = checked ? 100.0 * std::fabs(double(w.netError + a.netError)) / double(checked) : 0.0;
+    g.scalar("reuse_error_per_transfer", "%",
+             "sum |cycles from the previous window's rate - measured| / checked_cycles: the spread of single "
+             "transfers, which partly cancels in a total")
         .value = checked ? 100.0 * double(w.absError + a.absError) / double(checked) : 0.0;
 }
 

@@ -93,6 +93,7 @@ uint64_t Dma::sampledTransfer(uint64_t address, uint64_t bytes, bool write, uint
         const uint64_t predicted = scaled(prev->second.cycles, bytes, prev->second.bytes);
         tally_.checkedCycles += cycles;
         tally_.absError += predicted > cycles ? predicted - cycles : cycles - predicted;
+        tally_.netError += int64_t(predicted) - int64_t(cycles);
     }
     w.measured.bytes += bytes;
     w.measured.cycles += cycles;

@@ -68,6 +68,7 @@ public:
         uint64_t bytes = 0;                       // moved inside windows (exactly)
         uint64_t checkedCycles = 0, absError = 0;  // window transfers with an earlier window's rate: measured
                                                    // cycles, and sum |that rate's prediction - measured|
+        int64_t netError = 0;                      // and sum (prediction - measured)
     };
     const SamplingTally& sampling() const { return tally_; }
     bool memoizing() const { return setup_.memoize && !setup_.ideal; }

@@ -142,7 +142,8 @@ std::string summaryText(const Json& r, const std::string& outDir) {
         const Json& sm = st["memory"]["sampling"];
         s += "  DMA timing   sampled: " + fmt("%.1f%%", sm["sampled_share"].get<double>()) + " of DMA bytes exact in " +
              grouped(sm["windows"].get<uint64_t>()) + " windows; reuse error estimate " +
-             fmt("%.3f%%", sm["reuse_error"].get<double>()) + " of DMA cycles\n";
+             fmt("%.3f%%", sm["reuse_error"].get<double>()) + " of DMA cycles (" +
+             fmt("%.2f%%", sm["reuse_error_per_transfer"].get<double>()) + " per transfer)\n";
     }
     s += "  energy       " + fmt("%.6g J", r["energy_j"]) + ", average power " + fmt("%.4g W", r["average_power_w"]) +
          "\n";

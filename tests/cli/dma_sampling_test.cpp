@@ -71,6 +71,7 @@ TEST_CASE("run: sampled DMA timing agrees with exact and reports its share", "[c
         CHECK(s["checked_cycles"].get<uint64_t>() > 0);  // window 2 checked against window 0's rates
         CHECK(s["reuse_error"].get<double>() >= 0.0);
         CHECK(s["reuse_error"].get<double>() < 1.0);
+        CHECK(s["reuse_error_per_transfer"].get<double>() >= s["reuse_error"].get<double>());  // |sum| <= sum |.|
         CHECK(sampled.summary.find("DMA timing   sampled: 50.0% of DMA bytes exact in 2 windows") != std::string::npos);
         CHECK_FALSE(exact.report["stats"]["memory"].contains("sampling"));
     }
