@@ -141,7 +141,8 @@ std::string summaryText(const Json& r, const std::string& outDir) {
     if (st.contains("memory") && st["memory"].contains("sampling")) {  // dma.mode = sampled
         const Json& sm = st["memory"]["sampling"];
         s += "  DMA timing   sampled: " + fmt("%.1f%%", sm["sampled_share"].get<double>()) + " of DMA bytes exact in " +
-             grouped(sm["windows"].get<uint64_t>()) + " windows; reuse error estimate " +
+             grouped(sm["windows"].get<uint64_t>()) + (sm["windows"].get<uint64_t>() == 1 ? " window" : " windows") +
+             "; reuse error estimate " +
              fmt("%.3f%%", sm["reuse_error"].get<double>()) + " of DMA cycles (" +
              fmt("%.2f%%", sm["reuse_error_per_transfer"].get<double>()) + " per transfer)\n";
     }
