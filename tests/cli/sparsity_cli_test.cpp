@@ -95,7 +95,8 @@ TEST_CASE("sparsity cli: the detector switch on online and mask traces", "[cli][
         r = runVgmsim("run -q" + cfg + " -t " + t + " --set sparsity.detector=" + det[1 - i] + " --out " + dir + "/x");
         CHECK(r.status == 2);
         CHECK(r.err.find(t + ": its masks follow the '" + det[i] + "' detector") != std::string::npos);
-        r = runVgmsim("run -q" + cfg + " -t " + t + " --set sparsity.detector=" + det[i] + " --out " + dir + "/u" + det[i]);
+        r = runVgmsim("run -q" + cfg + " -t " + t + " --set sparsity.detector=" + det[i] + " --out " + dir + "/u" +
+                      det[i]);
         REQUIRE(r.status == 0);
         const Json rep = report(dir + "/u" + det[i]);
         su[i] = rep["stats"]["units"]["su"]["busy_cycles"].get<uint64_t>();

@@ -117,14 +117,16 @@ TEST_CASE("trace detector: the tag round-trips, an old trace reads as paper, a m
         REQUIRE(bool(art.ops[i].skip) == bool(pap.ops[i].skip));
         if (art.ops[i].skip) CHECK(art.ops[i].skip->rows == pap.ops[i].skip->rows);
     }
-    const SparsitySpec paper = SparsitySpec::fromConfig(cfg("paper")), artifact = SparsitySpec::fromConfig(cfg("artifact"));
+    const SparsitySpec paper = SparsitySpec::fromConfig(cfg("paper")),
+                       artifact = SparsitySpec::fromConfig(cfg("artifact"));
     CHECK_NOTHROW(checkDetectorInputs(paper, pap));
     CHECK_NOTHROW(checkDetectorInputs(paper, old));
     CHECK_NOTHROW(checkDetectorInputs(artifact, art));
     CHECK_THROWS_WITH(checkDetectorInputs(paper, art),
-                      "trace " + dir + "/artifact.vgmt: its masks follow the 'artifact' detector (sparsity.detector) but the "
-                            "config's sparsity.detector is 'paper'; allowed: --set sparsity.detector=artifact, or a "
-                            "trace written with vgmsim trace --detector paper");
+                      "trace " + dir +
+                          "/artifact.vgmt: its masks follow the 'artifact' detector (sparsity.detector) but the "
+                          "config's sparsity.detector is 'paper'; allowed: --set sparsity.detector=artifact, or a "
+                          "trace written with vgmsim trace --detector paper");
     CHECK_THROWS_WITH(checkDetectorInputs(artifact, old), Catch::Contains("(sparsity.detector absent: paper)"));
     // A tag that names no detector is refused by the reader.
     vgm::workload::ModelOptions opt;
