@@ -37,7 +37,7 @@ int traceCommand(const Args& args) {
     po::options_description opts("options");
     std::string output, precision = "int8", cfg = "on", sparsity = "dense";
     uint64_t seed = 0, actFrames = 1;
-    std::string role, acts;
+    std::string role, acts, detector = "paper";
     uint32_t prompt = 0;
     double persistence = workload::kDefaultPersistence;
     opts.add_options()("output,o", po::value(&output)->required(), "trace file to write")(
@@ -49,6 +49,8 @@ int traceCommand(const Args& args) {
         "sparsity", po::value(&sparsity)->default_value("dense"), "dense | measured:LOG | stat:PROFILE | masks:FILE | uniform:R")(
         "persistence", po::value(&persistence)->default_value(workload::kDefaultPersistence),
         "probability that a skipped token stays skipped at the next step (measured, stat, uniform); gemm --activations: correlation of the noise between steps")(
+        "detector", po::value(&detector)->default_value("paper"),
+        "paper|artifact: the SU algorithm the masks follow (recorded; a run must set the same sparsity.detector)")(
         "prompt", po::value(&prompt)->default_value(0), "prompt of a measured log (0-based)")(
         "seed", po::value(&seed)->default_value(0), "seed for drawing skipped rows")(
         "m", po::value(&opt.m), "gemm: rows of A")("n", po::value(&opt.n), "gemm: columns of B")(
@@ -82,7 +84,7 @@ int traceCommand(const Args& args) {
                              " too large; allowed 1..2^31");
     workload::TraceSpec spec = workload::buildModel(opt);
     workload::checkTraceBounds(spec, "vgmsim trace");
-    workload::applySparsity(spec, sparsity, prompt, seed, persistence);
+    workload::applySparsity(spec, sparsity, prompt, seed, persistence, detector);
     if (!acts.empty()) workload::addActivations(spec, acts, actFrames, persistence);
     std::string bytes = workload::encodeTrace(spec);
     writeFileAtomic(output, bytes);

@@ -15,13 +15,15 @@ timing::OpPlanner makePlanner(const workload::Trace& trace, const timing::Comput
                               const timing::SparsitySpec& sparsity, const timing::ScheduleSpec& sched) {
     workload::TokenGrid grid;
     uint64_t batch = 1;
-    if (!workload::gridFromHeader(trace.header.fields, grid, batch)) grid = {}, batch = 1;
+    const bool hasGrid = workload::gridFromHeader(trace.header.fields, grid, batch);
+    if (!hasGrid) grid = {}, batch = 1;
     uint64_t frames = grid.frames, perFrame = grid.perFrame();
     // A gemm trace has no video; its activation block gives the token layout.
     const auto act = trace.header.fields.find("activations");
     if (frames * perFrame * batch <= 1 && act != trace.header.fields.end())
         frames = (*act)["frames"].get<uint64_t>(), perFrame = (*act)["tokens_per_frame"].get<uint64_t>();
-    return timing::OpPlanner(compute, sparsity, sched, frames, perFrame, batch);
+    return timing::OpPlanner(compute, sparsity, sched, frames, perFrame, batch,
+                             hasGrid ? std::optional<workload::TokenGrid>(grid) : std::nullopt);
 }
 }  // namespace
 

@@ -14,7 +14,7 @@
 
 namespace vgm::workload {
 
-void applyMasks(TraceSpec& spec, const std::string& path) {
+void applyMasks(TraceSpec& spec, const std::string& path, const std::string& detector) {
     std::string text = readTextFile(path);
     Json doc = parseJsonInput(text, path);
     JsonFields f(path);
@@ -49,6 +49,13 @@ void applyMasks(TraceSpec& spec, const std::string& path) {
                                      " blocks x " + std::to_string(grid.tokens()) + " tokens but the trace has " +
                                      std::to_string(blocks) + " blocks x " + std::to_string(grid.tokens()) +
                                      " tokens; extract with --depth " + std::to_string(blocks));
+    // The masks' detector (extract_sparsity.py runs the paper's; older files do not say).
+    std::string algorithm = "paper";
+    if (doc.contains("detector") && doc["detector"].is_object() && doc["detector"].contains("algorithm"))
+        algorithm = f.str(doc["detector"], "algorithm", "detector");
+    if (algorithm != detector)
+        f.fail("detector.algorithm", "masks were found by the '" + algorithm + "' detector but --detector is '" +
+                                         detector + "'; allowed: --detector " + algorithm);
     uint64_t m = grid.tokens() * batch;
     std::map<std::tuple<uint64_t, uint64_t, std::string>, std::shared_ptr<SkipSet>> byKey;
     const Json& masks = f.array(doc, "masks", "");

@@ -3,6 +3,7 @@
 // which layer it belongs to (role, step, block) and which rows it may skip.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ bool parseRole(const std::string& s, Role& out);
 bool parsePrecisionClass(const std::string& s, PrecisionClass& out);
 bool isGemm(OpKind k);  // Linear, AttentionQK, AttentionAV
 
+enum class WindowKind : uint8_t;  // Windows.h
+
 // Rows of an operator's M dimension that the sparsity unit skips; each skipped
 // row's output is copied from refs[i], a row that is not itself skipped.
 struct SkipSet {
@@ -57,6 +60,9 @@ struct Operator {
     // Tensor sizes in elements, for the memory model.
     uint64_t inputElems = 0, weightElems = 0, outputElems = 0;
     std::shared_ptr<const SkipSet> skip;  // null: dense
+    // The window unit of the skip group its trace mask belongs to (frame, position or
+    // whole video; Windows.h): the artifact detector's SU cost depends on it.
+    std::optional<WindowKind> skipWindow;
     // Input rows (m x k) from the trace's activation block: the SU detects online.
     std::shared_ptr<const std::vector<float>> acts;
 

@@ -8,18 +8,35 @@
 
 namespace vgm::workload {
 
-void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, uint64_t seed, double persistence) {
+std::string maskDetector(const Json& header) {
+    const auto sp = header.find("sparsity");
+    if (sp == header.end() || !sp->is_object() || !sp->contains("detector") || !(*sp)["detector"].is_string())
+        return "paper";
+    return (*sp)["detector"].get<std::string>();
+}
+
+void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, uint64_t seed, double persistence,
+                   const std::string& detector) {
     checkPersistence(persistence, "vgmsim trace: --persistence");
+    if (detector != "paper" && detector != "artifact")
+        throw InputError("vgmsim trace: --detector '" + detector + "' not allowed; allowed: paper, artifact");
     size_t colon = source.find(':');
     std::string kind = source.substr(0, colon), arg = colon == std::string::npos ? "" : source.substr(colon + 1);
-    if (kind == "dense" && colon == std::string::npos) return;
+    if (kind == "dense" && colon == std::string::npos) {
+        if (detector != "paper")
+            throw InputError("vgmsim trace: --detector " + detector +
+                             " names the algorithm a trace's masks follow, and --sparsity dense has none; allowed: "
+                             "--detector paper (the default) or a sparse --sparsity");
+        return;
+    }
     if ((kind == "measured" || kind == "stat" || kind == "masks" || kind == "uniform") && !arg.empty()) {
         if (spec.templates.size() == 1 && spec.templates[0].name == "gemm")
             throw InputError("vgmsim trace: --sparsity " + kind + " needs a model trace; gemm traces are dense");
         if (kind == "measured") applyMeasured(spec, arg, prompt, seed, persistence);
         if (kind == "stat") applyStat(spec, arg, seed, persistence);
         if (kind == "uniform") applyUniform(spec, arg, seed, persistence);
-        if (kind == "masks") applyMasks(spec, arg);
+        if (kind == "masks") applyMasks(spec, arg, detector);
+        spec.header["sparsity"]["detector"] = detector;
         return;
     }
     throw InputError("vgmsim trace: --sparsity '" + source +

@@ -16,8 +16,18 @@
 
 namespace vgm::workload {
 
+// `detector` ("paper" or "artifact") is the SU algorithm the masks are taken to
+// follow; it is recorded as `sparsity.detector` and a run must use the same one.
+// measured/stat/uniform masks are the same draws under either tag (in the GPU
+// artifact's window units); masks:FILE carry their own (detector.algorithm).
 void applySparsity(TraceSpec& spec, const std::string& source, uint32_t prompt, uint64_t seed,
-                   double persistence = kDefaultPersistence);
+                   double persistence = kDefaultPersistence, const std::string& detector = "paper");
+
+// The detector a trace header's masks follow: `sparsity.detector`, or "paper"
+// when absent (traces written before the tag: vgmsim trace could then only
+// write what --detector paper writes now, and masks files come from the
+// paper's detector).
+std::string maskDetector(const Json& header);
 
 // The measured log: values[((prompt * steps + step) * blocks + block) * ops + op].
 struct MeasuredLog {
@@ -39,7 +49,7 @@ double measuredSkipFraction(double value, const std::string& window);
 void applyMeasured(TraceSpec& spec, const std::string& path, uint32_t prompt, uint64_t seed, double persistence);
 void applyStat(TraceSpec& spec, const std::string& path, uint64_t seed, double persistence);
 void applyUniform(TraceSpec& spec, const std::string& ratio, uint64_t seed, double persistence);
-void applyMasks(TraceSpec& spec, const std::string& path);
+void applyMasks(TraceSpec& spec, const std::string& path, const std::string& detector = "paper");
 
 // Profile role key of a skip group in a template ("spatial.self_qkv").
 std::string profileKey(const std::string& tmpl, const std::string& group);

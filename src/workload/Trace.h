@@ -18,6 +18,7 @@ struct TraceHeader {
 
 struct Trace {
     std::string name;  // file stem
+    std::string file;  // path as read
     std::string hash;  // content hash as stored/verified
     TraceHeader header;
     std::vector<Operator> ops;

@@ -109,6 +109,7 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
     size_t slash = file.find_last_of('/');
     tr.name = file.substr(slash == std::string::npos ? 0 : slash + 1);
     tr.name = tr.name.substr(0, tr.name.find('.'));
+    tr.file = file;
     tr.hash = spec.contentHash;
     tr.header.formatVersion = std::to_string(kTraceFormatVersion);
     tr.header.model = spec.header.value("model", "");
@@ -125,6 +126,14 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
     if (!pj.is_number() || !(pj.get<double>() >= 0 && pj.get<double>() <= 1))
         throwInput(file, "sparsity.persistence", jsonBrief(pj) + " not allowed; allowed: a probability in [0, 1]");
     const double persistence = pj.get<double>();
+    // The detector the masks follow (absent: "paper", see maskDetector).
+    if (spec.header["sparsity"].contains("detector")) {
+        const Json& dj = spec.header["sparsity"]["detector"];
+        if (!dj.is_string() || (dj != "paper" && dj != "artifact"))
+            throwInput(file, "sparsity.detector", jsonBrief(dj) + " not allowed; allowed: \"paper\", \"artifact\"");
+        if (tr.header.provenance == "dense")
+            throwInput(file, "sparsity.detector", "a dense trace has no masks to tag; allowed: no sparsity.detector");
+    }
     std::vector<MaskChain> chains(spec.groupsPerStep());
     std::unordered_map<const SkipSet*, std::shared_ptr<const SkipSet>> expanded;
     uint64_t opsPerStep = 0;
@@ -162,7 +171,11 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
                 op.m = o.m, op.k = o.k, op.n = o.n, op.batch = o.batch;
                 op.inputElems = o.inputElems, op.weightElems = o.weightElems, op.outputElems = o.outputElems;
                 for (size_t g = 0; g < t.groups.size(); ++g)
-                    if (!o.skipGroup.empty() && t.groups[g].name == o.skipGroup) op.skip = groupSets[g];
+                    if (!o.skipGroup.empty() && t.groups[g].name == o.skipGroup) {
+                        op.skip = groupSets[g];
+                        WindowKind wk;
+                        if (parseWindowKind(t.groups[g].window, wk)) op.skipWindow = wk;
+                    }
                 tr.ops.push_back(std::move(op));
             }
         }

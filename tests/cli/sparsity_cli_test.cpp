@@ -72,15 +72,42 @@ TEST_CASE("sparsity cli: bad persistence and uniform ratio", "[cli][sparsity]") 
 TEST_CASE("sparsity cli: the detector switch on online and mask traces", "[cli][sparsity]") {
     const std::string dir = scratchDir("sparsity-detector");
     const std::string cfg = " -c " + kRoot + "/configs/flightvgm_v80.json";
-    // Masks drawn into a trace are refused by the artifact detector in one line, exit 2.
-    auto r = runVgmsim("run -q" + cfg + " -t " + kRoot + "/traces/tiny/stdit3-xl-2_240p_17f_2steps_stat.vgmt" +
-                       " --set sparsity.detector=artifact --out " + dir + "/m");
+    // The shipped stat trace follows the paper's detector: artifact refuses it in one line, exit 2
+    // (an untagged trace reads as paper too: sparsity_trace_detector_test).
+    const std::string stat = kRoot + "/traces/tiny/stdit3-xl-2_240p_17f_2steps_stat.vgmt";
+    auto r = runVgmsim("run -q" + cfg + " -t " + stat + " --set sparsity.detector=artifact --out " + dir + "/m");
     CHECK(r.status == 2);
-    CHECK(r.err.find("carries a skip mask; sparsity.detector = artifact detects online only") != std::string::npos);
+    CHECK(r.err.find("trace " + stat + ": its masks follow the 'paper' detector (sparsity.detector") !=
+          std::string::npos);
+    CHECK(r.err.find("but the config's sparsity.detector is 'artifact'") != std::string::npos);
     CHECK(r.err.find('\n') == r.err.size() - 1);
-    // On carried activations both run, and the artifact's all-pairs matching costs the SU more.
-    uint64_t su[2];
+    // Traces written with --detector: the tag, the mismatch, and the same masks at the artifact's SU cost.
     const char* det[] = {"paper", "artifact"};
+    uint64_t su[2], skipped[2];
+    for (int i = 0; i < 2; ++i) {
+        const std::string t = dir + "/u_" + det[i] + ".vgmt";
+        r = runVgmsim(std::string("trace stdit3-xl-2 --frames 17 --steps 2 --sparsity uniform:0.3 --detector ") +
+                      det[i] + " -o " + t);
+        REQUIRE(r.status == 0);
+        r = runVgmsim("trace info " + t + " --json");
+        REQUIRE(r.status == 0);
+        CHECK(Json::parse(r.out)["header"]["sparsity"]["detector"] == det[i]);
+        r = runVgmsim("run -q" + cfg + " -t " + t + " --set sparsity.detector=" + det[1 - i] + " --out " + dir + "/x");
+        CHECK(r.status == 2);
+        CHECK(r.err.find(t + ": its masks follow the '" + det[i] + "' detector") != std::string::npos);
+        r = runVgmsim("run -q" + cfg + " -t " + t + " --set sparsity.detector=" + det[i] + " --out " + dir + "/u" +
+                      det[i]);
+        REQUIRE(r.status == 0);
+        const Json rep = report(dir + "/u" + det[i]);
+        su[i] = rep["stats"]["units"]["su"]["busy_cycles"].get<uint64_t>();
+        skipped[i] = rep["macs"]["skipped"].get<uint64_t>();
+    }
+    CHECK(skipped[0] == skipped[1]);
+    CHECK(su[1] > su[0]);
+    r = runVgmsim("trace stdit3-xl-2 --frames 17 --steps 1 --detector artifact -o " + dir + "/d.vgmt");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--sparsity dense has none") != std::string::npos);
+    // On carried activations both run, and the artifact's all-pairs matching costs the SU more.
     for (int i = 0; i < 2; ++i) {
         r = runVgmsim("run -q" + cfg + " -t " + kRoot + "/traces/tiny/gemm_768x64x256_qkv_acts.vgmt" +
                       " --set sparsity.detector=" + det[i] + " --out " + dir + "/" + det[i]);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/Error.h"
 #include "timing/sparsity/ArtifactDetector.h"
 #include "timing/sparsity/TokenSimilarity.h"
 
@@ -21,8 +22,21 @@ uint64_t countBelow(const SkipSet* s, uint64_t rows) {
 }  // namespace
 
 OpPlanner::OpPlanner(const ComputeSpec& compute, const SparsitySpec& sparsity, const ScheduleSpec& sched,
-                     uint64_t frames, uint64_t perFrame, uint64_t batch)
-    : compute_(compute), sparsity_(sparsity), sched_(sched), frames_(frames), perFrame_(perFrame), batch_(batch) {}
+                     uint64_t frames, uint64_t perFrame, uint64_t batch, std::optional<workload::TokenGrid> grid)
+    : compute_(compute), sparsity_(sparsity), sched_(sched), frames_(frames), perFrame_(perFrame), batch_(batch),
+      grid_(grid) {}
+
+SuWork OpPlanner::artifactTraceWork(const Operator& op, const TokenLayout& lay) const {
+    const uint64_t tokens = grid_ ? grid_->tokens() : 0;
+    if (op.skipWindow && tokens > 0 && op.m % tokens == 0)
+        return artifactWindowWork(*grid_, op.m / tokens, *op.skipWindow);
+    if (op.skip)
+        throw InputError("operator " + op.label() + ": its trace mask has no window unit over the trace's token "
+                         "grid, so the artifact detector's cost for it is not implemented yet; allowed: "
+                         "sparsity.detector = paper");
+    // Examined for its role, nothing in the trace: the work the online detector would do.
+    return artifactWork(lay, sparsity_.blockTokens);
+}
 
 uint64_t OpPlanner::elemBytes(Precision p) {
     switch (p) {
@@ -63,6 +77,8 @@ OpPlan OpPlanner::plan(const Operator& op, size_t slot) {
                               : detectSkips(lay, op.k, *op.acts, sparsity_.groupFrames, sparsity_.blockTokens, thr);
             p.su = d.work;
             if (!d.skip.rows.empty()) mask = std::make_shared<const SkipSet>(std::move(d.skip));
+        } else if (sparsity_.detector == Detector::Artifact) {
+            p.su = artifactTraceWork(op, lay);
         } else {
             p.su = workForMask(lay, sparsity_.groupFrames, sparsity_.blockTokens, op.skip.get());
         }

@@ -5,6 +5,7 @@
 // into commands; the machine decides when they run.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "timing/compute/ComputeSpec.h"
@@ -13,6 +14,7 @@
 #include "timing/sparsity/SparsitySpec.h"
 #include "timing/sparsity/TokenLayout.h"
 #include "workload/Operator.h"
+#include "workload/Windows.h"
 
 namespace vgm::timing {
 
@@ -38,8 +40,10 @@ struct OpPlan {
 class OpPlanner {
 public:
     // `grid`/`batch` from the trace header (frames x tokens per frame), or 1 x m.
+    // `grid` (the header's latent T x H x W, if any) gives the window units of trace masks.
     OpPlanner(const ComputeSpec& compute, const SparsitySpec& sparsity, const ScheduleSpec& sched,
-              uint64_t frames, uint64_t perFrame, uint64_t batch);
+              uint64_t frames, uint64_t perFrame, uint64_t batch,
+              std::optional<workload::TokenGrid> grid = std::nullopt);
     // `slot` = position of the operator within its step (the look-ahead's key).
     OpPlan plan(const workload::Operator& op, size_t slot);
     static uint64_t elemBytes(Precision p);
@@ -49,6 +53,9 @@ private:
     const SparsitySpec& sparsity_;
     const ScheduleSpec& sched_;
     uint64_t frames_, perFrame_, batch_;
+    std::optional<workload::TokenGrid> grid_;
+    // SU work of the artifact detector on an operator without activations (a trace mask).
+    SuWork artifactTraceWork(const workload::Operator& op, const TokenLayout& lay) const;
     MaskHistory history_;
     // The last fc1's final mask and its (step, block): fc2 of the same block reuses it.
     std::shared_ptr<const workload::SkipSet> fc1Mask_;

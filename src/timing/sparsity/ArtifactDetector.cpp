@@ -8,16 +8,34 @@
 
 namespace vgm::timing {
 
-SuWork artifactWork(const TokenLayout& lay, uint64_t windowTokens) {
-    const uint64_t K = std::max<uint64_t>(windowTokens, 1), S = lay.perFrame;
-    const uint64_t refs = K >= 2 ? S / K : 0, cands = S - refs;
+namespace {
+// `units` detector calls on `tokens` tokens of which `refs` are references.
+SuWork unitWork(uint64_t units, uint64_t tokens, uint64_t refs) {
+    const uint64_t cands = tokens - refs;
     SuWork w;
     if (refs == 0 || cands == 0) return w;
-    const uint64_t units = lay.copies * lay.frames;
     w.refLoads = units * refs;
     w.candidates = units * refs * cands;
     w.compares = units * cands * ceilLog2(cands);
     return w;
+}
+}  // namespace
+
+SuWork artifactWork(const TokenLayout& lay, uint64_t windowTokens) {
+    const uint64_t K = std::max<uint64_t>(windowTokens, 1), S = lay.perFrame;
+    return unitWork(lay.copies * lay.frames, S, K >= 2 ? S / K : 0);
+}
+
+SuWork artifactWindowWork(const workload::TokenGrid& g, uint64_t copies, workload::WindowKind k) {
+    using workload::WindowKind;
+    const uint64_t T = g.frames, H = g.height, W = g.width;
+    switch (k) {
+        case WindowKind::Frame1x2: return unitWork(copies * T, H * W, H * (W / 2));
+        case WindowKind::Frame2x2: return unitWork(copies * T, H * W, (H / 2) * (W / 2));
+        case WindowKind::PositionT2: return unitWork(copies * H * W, T, T / 2);
+        case WindowKind::Video2x2: return unitWork(copies, T * H * W, (T * H / 2) * (W / 2));
+    }
+    return {};
 }
 
 Detection detectArtifact(const TokenLayout& lay, uint64_t dim, const std::vector<float>& acts,

@@ -21,10 +21,20 @@
 #include <vector>
 
 #include "timing/sparsity/TokenSimilarity.h"
+#include "workload/Windows.h"
 
 namespace vgm::timing {
 
 SuWork artifactWork(const TokenLayout& lay, uint64_t windowTokens);
+
+// The same algorithm's work for a mask drawn into a trace in window unit `k`
+// (Windows.h) of `grid`, `copies` CFG halves: a unit is what the artifact
+// calls its detector on (blocks.py, stdit3.py): one frame, H x W with 1x2
+// (spatial QKV) or 2x2 windows; one spatial position, its T frames as 1 x T
+// with 1x2 windows (temporal blocks); the whole video, (T*H) x W with 2x2
+// windows (cross-attention, MLP). References = the unit's full windows; every
+// other token, partial windows included, is a candidate.
+SuWork artifactWindowWork(const workload::TokenGrid& grid, uint64_t copies, workload::WindowKind k);
 
 // `seed` draws the references (the artifact draws them anew at every call).
 Detection detectArtifact(const TokenLayout& lay, uint64_t dim, const std::vector<float>& acts,

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/Error.h"
+#include "workload/Sparsity.h"
 
 namespace vgm::timing {
 
@@ -41,13 +42,15 @@ SparsitySpec SparsitySpec::fromConfig(const config::Config& cfg) {
 }
 
 void checkDetectorInputs(const SparsitySpec& sp, const workload::Trace& trace) {
-    if (!sp.enabled || sp.detector != Detector::Artifact) return;
-    for (size_t i = 0; i < trace.ops.size(); ++i)
-        if (trace.ops[i].skip)
-            throw InputError("trace " + trace.name + ": operator " + std::to_string(i) + " (" +
-                             trace.ops[i].label() + ") carries a skip mask; sparsity.detector = artifact detects "
-                             "online only (the artifact's cost for masks drawn into a trace is not implemented "
-                             "yet); allowed: sparsity.detector = paper, or a trace carrying activations");
+    if (!sp.enabled || trace.header.provenance == "dense") return;
+    const std::string tag = workload::maskDetector(trace.header.fields);
+    const std::string want = sp.detector == Detector::Artifact ? "artifact" : "paper";
+    if (tag != want)
+        throw InputError("trace " + (trace.file.empty() ? trace.name : trace.file) + ": its masks follow the '" +
+                         tag + "' detector (sparsity.detector" +
+                         (trace.header.fields["sparsity"].contains("detector") ? "" : " absent: paper") +
+                         ") but the config's sparsity.detector is '" + want + "'; allowed: --set sparsity.detector=" +
+                         tag + ", or a trace written with vgmsim trace --detector " + want);
 }
 
 bool SparsitySpec::examines(Role r) const { return enabled && !std::isnan(threshold[size_t(r)]); }

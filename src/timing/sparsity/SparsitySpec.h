@@ -32,8 +32,8 @@ struct SparsitySpec {
     double thresholdOf(workload::Role r) const { return threshold[size_t(r)]; }
 };
 
-// sparsity.detector = artifact detects online only: a trace mask (drawn into the
-// trace, not detected) under it is refused with a one-line InputError.
+// A trace with masks records the detector they follow (sparsity.detector, absent:
+// paper); a run whose sparsity.detector differs is refused with a one-line InputError.
 void checkDetectorInputs(const SparsitySpec& sp, const workload::Trace& trace);
 
 }  // namespace vgm::timing
