@@ -20,9 +20,10 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy, 
       cand_(banks_),
       hasCand_(banks_, 0),
       stale_(banks_, kChoiceStale) {
-    for (RankRefresh& r : ref_) {
-        if (policy.refresh == ControllerPolicy::Refresh::AllBank) r.due = spec.tREFI;
-        if (policy.refresh == ControllerPolicy::Refresh::PerBank) r.due = spec.tREFISB;
+    for (uint32_t k = 0; k < ranks; ++k) {
+        const Cycle every = policy.refresh == ControllerPolicy::Refresh::AllBank ? spec.tREFI : spec.tREFISB;
+        if (policy.refresh != ControllerPolicy::Refresh::None)
+            ref_[k].due = ControllerPolicy::firstRefresh(every, k, ranks, policy.staggerRefresh);
     }
 }
 

@@ -38,7 +38,9 @@ public:
         openRow_.assign(s.banks * ranks, -1);
         actAt_.assign(s.banks * ranks, -1000000);
         refreshEvery_ = p.refresh == memory::ControllerPolicy::Refresh::PerBank ? s.tREFISB : s.tREFI;
-        due_.assign(ranks, p.refresh == memory::ControllerPolicy::Refresh::None ? -1 : refreshEvery_);
+        due_.assign(ranks, -1);
+        for (uint32_t k = 0; k < ranks && p.refresh != memory::ControllerPolicy::Refresh::None; ++k)
+            due_[k] = p.staggerRefresh && ranks == 2 && k == 1 ? refreshEvery_ - refreshEvery_ / 2 : refreshEvery_;
         pending_.assign(ranks, false);
         refBank_.assign(ranks, 0);
     }
