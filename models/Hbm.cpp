@@ -14,7 +14,6 @@ struct Hbm::Txn {
     uint32_t toFinish = 0;  // bursts not yet completed
     uint8_t rowState = 0;   // worst over its bursts: 0 hit, 1 miss, 2 conflict
     uint64_t beginPs = 0;   // BEGIN_REQ at this socket
-    uint32_t bufBank = 0;   // dramsys: the bank whose buffer entries its bursts hold
     Cycle respAt = 0;       // dramsys front end: its FIFO response slot
 };
 
@@ -149,8 +148,9 @@ bool Hbm::canAdmit(const Pc& pc, Cycle c) const {
     if (!policy_.dramsysFrontend) return ctrl.canAccept(pc.input.front().req.bank, c);
     if (c <= pc.lastAccept) return false;  // one request per tCK
     if (!policy_.bankwiseBuffer) return ctrl.queuedTotal() < policy_.depth;
-    // DRAMSys checks the bank of the last accepted request, not the incoming one's;
-    // a long request holds len/32 entries of its (first burst's) bank.
+    // DRAMSys checks the bank of the last stored request, not the incoming one's;
+    // a long request's 32-B children are stored one by one, each in its own bank,
+    // so the bank checked next is its last child's.
     return pc.lastBank < 0 || pc.entries[size_t(pc.lastBank)] < policy_.depth;
 }
 
@@ -163,8 +163,8 @@ bool Hbm::admit(Pc& pc, Cycle c) {
         Burst b = pc.input.front();
         pc.input.pop_front();
         b.req.tag = reinterpret_cast<uintptr_t>(b.txn);
-        if (first) pc.lastBank = b.req.bank, txn->bufBank = b.req.bank;
-        ++pc.entries[txn->bufBank];
+        pc.lastBank = b.req.bank;
+        ++pc.entries[b.req.bank];
         pc.ctrl->accept(b.req, c, !first || policy_.dramsysFrontend);  // dramsys admits by the last bank
         first = false;
         if (--b.txn->toAdmit == 0) {
@@ -192,7 +192,7 @@ void Hbm::pcMethod(uint32_t p) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
         pcBytes_[p * spec_.pseudoChannels + done.rank] += spec_.burstBytes();
         txn->rowState = std::max(txn->rowState, done.rowState);
-        if (policy_.dramsysFrontend) --pc.entries[txn->bufBank];  // freed when its RD/WR issues
+        if (policy_.dramsysFrontend) --pc.entries[done.bank];  // freed when its RD/WR issues
         // dramsys: responses leave in RD/WR order, at most one per tCK (every burst takes a slot).
         if (policy_.dramsysFrontend) txn->respAt = pc.lastResp = std::max(done.done, pc.lastResp + 1);
         if (--txn->toFinish == 0) {

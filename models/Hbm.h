@@ -56,8 +56,8 @@ private:
         memory::Cycle wakeAt = memory::PcController::kNever;
         std::vector<memory::Completion> done;
         memory::Cycle lastAccept = -1, lastResp = -1;  // dramsys front end
-        int64_t lastBank = -1;                          // bank of the last accepted request
-        std::vector<uint32_t> entries;  // dramsys: buffer entries per bank, a request's bursts all in its first bank
+        int64_t lastBank = -1;                          // bank of the last stored burst
+        std::vector<uint32_t> entries;  // dramsys: buffer entries per bank (one per burst, in its own bank)
     };
     struct Port {
         std::deque<Txn*> responses;  // waiting for BEGIN_RESP

@@ -204,7 +204,7 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
             if (q.empty()) hasCand_[c.bank] = 0, active_[c.bank / 64] &= ~(uint64_t(1) << (c.bank % 64));
             bool wr = c.cmd == Command::WR;
             Cycle done = t + (wr ? spec_.writeLatency() : spec_.readLatency());
-            out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank)});
+            out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank), c.bank});
             (wr ? k.writes : k.reads)++;
             (r.rowState == 0 ? k.rowHits : r.rowState == 1 ? k.rowMisses : k.rowConflicts)++;
             k.dataBusyCycles += uint64_t(spec_.burstCycles());

@@ -27,6 +27,7 @@ struct Completion {
     Cycle done;    // last data beat
     uint8_t rowState;
     uint32_t rank = 0;  // pseudo-channel within the controller
+    uint32_t bank = 0;  // MemRequest::bank
 };
 
 struct PcCounters {
