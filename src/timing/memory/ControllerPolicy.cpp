@@ -12,6 +12,7 @@ ControllerPolicy ControllerPolicy::fromConfig(const config::View& c) {
     p.refresh = r == "none" ? Refresh::None : r == "per_bank" ? Refresh::PerBank : Refresh::AllBank;
     p.dramsysFrontend = c.str("frontend") == "dramsys";
     p.staggerRefresh = p.dramsysFrontend;
+    p.shortRowCommandFirst = p.dramsysFrontend;
     return p;
 }
 

@@ -23,6 +23,10 @@ struct ControllerPolicy {
     // ranks (rev = bit-reversed k), as DRAMSys's refresh managers stagger
     // ranks; off = every rank due at interval. Set with the dramsys front end.
     bool staggerRefresh = false;
+    // Row bus: among ready row commands the one that ends first wins (a
+    // one-cycle PRE before an older two-cycle ACT), then the oldest, as
+    // DRAMSys's CmdMuxOldestRasCas (ready time + command length). Set with the dramsys front end.
+    bool shortRowCommandFirst = false;
 
     static Cycle firstRefresh(Cycle interval, uint32_t rank, uint32_t ranks, bool stagger);
 
