@@ -14,7 +14,6 @@ struct Hbm::Txn {
     uint32_t toFinish = 0;  // bursts not yet completed
     uint8_t rowState = 0;   // worst over its bursts: 0 hit, 1 miss, 2 conflict
     uint64_t beginPs = 0;   // BEGIN_REQ at this socket
-    uint32_t bufBank = 0;   // dramsys: the bank whose buffer entries its bursts hold
     Cycle respAt = 0;       // dramsys front end: its FIFO response slot
 };
 
@@ -32,7 +31,7 @@ Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::Address
     tickPerCycle_ = uint64_t(spec_.tCKps) * sc_time(1, SC_PS).value();
     for (Pc& pc : pcs_) {
         pc.ctrl = std::make_unique<memory::PcController>(spec_, policy, spec_.pseudoChannels);
-        pc.entries.assign(size_t(spec_.banks) * spec_.pseudoChannels, 0);
+        pc.admission = std::make_unique<memory::BankwiseAdmission>(spec_.banks * spec_.pseudoChannels, policy.depth);
     }
     txns_.reserve(4096);
     SC_METHOD(tickMethod);
@@ -149,9 +148,7 @@ bool Hbm::canAdmit(const Pc& pc, Cycle c) const {
     if (!policy_.dramsysFrontend) return ctrl.canAccept(pc.input.front().req.bank, c);
     if (c <= pc.lastAccept) return false;  // one request per tCK
     if (!policy_.bankwiseBuffer) return ctrl.queuedTotal() < policy_.depth;
-    // DRAMSys checks the bank of the last accepted request, not the incoming one's;
-    // a long request holds len/32 entries of its (first burst's) bank.
-    return pc.lastBank < 0 || pc.entries[size_t(pc.lastBank)] < policy_.depth;
+    return pc.admission->hasRoom();  // the last stored burst's bank, not the incoming request's
 }
 
 bool Hbm::admit(Pc& pc, Cycle c) {
@@ -163,8 +160,7 @@ bool Hbm::admit(Pc& pc, Cycle c) {
         Burst b = pc.input.front();
         pc.input.pop_front();
         b.req.tag = reinterpret_cast<uintptr_t>(b.txn);
-        if (first) pc.lastBank = b.req.bank, txn->bufBank = b.req.bank;
-        ++pc.entries[txn->bufBank];
+        if (policy_.dramsysFrontend) pc.admission->store(b.req.bank);
         pc.ctrl->accept(b.req, c, !first || policy_.dramsysFrontend);  // dramsys admits by the last bank
         first = false;
         if (--b.txn->toAdmit == 0) {
@@ -192,7 +188,7 @@ void Hbm::pcMethod(uint32_t p) {
         Txn* txn = reinterpret_cast<Txn*>(uintptr_t(done.tag));
         pcBytes_[p * spec_.pseudoChannels + done.rank] += spec_.burstBytes();
         txn->rowState = std::max(txn->rowState, done.rowState);
-        if (policy_.dramsysFrontend) --pc.entries[txn->bufBank];  // freed when its RD/WR issues
+        if (policy_.dramsysFrontend) pc.admission->remove(done.bank);  // freed when its RD/WR issues
         // dramsys: responses leave in RD/WR order, at most one per tCK (every burst takes a slot).
         if (policy_.dramsysFrontend) txn->respAt = pc.lastResp = std::max(done.done, pc.lastResp + 1);
         if (--txn->toFinish == 0) {

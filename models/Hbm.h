@@ -19,6 +19,7 @@
 
 #include "stats/StatGroup.h"
 #include "timing/memory/AddressMap.h"
+#include "timing/memory/BankwiseAdmission.h"
 #include "timing/memory/PcController.h"
 
 namespace vgm::models {
@@ -56,8 +57,7 @@ private:
         memory::Cycle wakeAt = memory::PcController::kNever;
         std::vector<memory::Completion> done;
         memory::Cycle lastAccept = -1, lastResp = -1;  // dramsys front end
-        int64_t lastBank = -1;                          // bank of the last accepted request
-        std::vector<uint32_t> entries;  // dramsys: buffer entries per bank, a request's bursts all in its first bank
+        std::unique_ptr<memory::BankwiseAdmission> admission;  // dramsys: bankwise buffer admission
     };
     struct Port {
         std::deque<Txn*> responses;  // waiting for BEGIN_RESP

@@ -165,8 +165,10 @@ TEST_CASE("memory: two pseudo-channels sharing the command buses equal the refer
     MemSpec three = testSpec();
     three.actCycles = 3;
     for (const MemSpec& s : {testSpec(), oddSpec(), three})
-        for (const auto& p : policies()) {
+        for (auto p : policies()) {
             ++k;
+            p.staggerRefresh = k % 2 == 0;  // DRAMSys's rank-staggered refresh on every other set
+            p.shortRowCommandFirst = k % 4 < 2;  // and its row-bus order on half the sets
             INFO("policy set " << k);
             compare(s, p, randomStream(uint32_t(k), 300, s, 4, 3, 0.3, 32), 2);
             compare(s, p, randomStream(uint32_t(k) + 500, 200, s, 64, 12, 0.5, 32), 2);
@@ -199,8 +201,9 @@ TEST_CASE("memory: pseudo-channels of a channel wait for each other on the row a
 TEST_CASE("memory: idle fast-forward equals the reference across long gaps", "[memory][equivalence]") {
     int k = 0;
     for (const MemSpec& s : {testSpec(), oddSpec()})
-        for (const auto& p : policies()) {
+        for (auto p : policies()) {
             if (p.refresh == ControllerPolicy::Refresh::None) continue;
+            p.staggerRefresh = (k / 2) % 2 == 1;  // rank-staggered refresh (DRAMSys) on every other set
             const Cycle period = p.refresh == ControllerPolicy::Refresh::AllBank ? s.tREFI : s.tREFISB * s.banks;
             for (uint32_t ranks : {1u, 2u}) {
                 ++k;
@@ -218,6 +221,30 @@ TEST_CASE("memory: idle fast-forward equals the reference across long gaps", "[m
                 CHECK(r.skipped > uint64_t(8 * 3 * period));  // it jumped, in most gaps
             }
         }
+}
+
+// DRAMSys staggers the refreshes of a channel's ranks (pseudo-channels) by
+// bit-reversed rank: with 2 ranks, rank 1 first at tREFI - tREFI / 2.
+TEST_CASE("memory: staggered refresh: pseudo-channel 1 refreshes half an interval before pseudo-channel 0", "[memory]") {
+    MemSpec s;
+    ControllerPolicy p;
+    p.staggerRefresh = true;
+    CHECK(ControllerPolicy::firstRefresh(3900, 0, 2, true) == 3900);
+    CHECK(ControllerPolicy::firstRefresh(3900, 1, 2, true) == 1950);
+    CHECK(ControllerPolicy::firstRefresh(37, 1, 2, true) == 19);  // ceil(37 - 18.5)
+    CHECK(ControllerPolicy::firstRefresh(400, 1, 4, true) == 200);  // rev(01) = 10
+    CHECK(ControllerPolicy::firstRefresh(400, 2, 4, true) == 300);  // rev(10) = 01
+    CHECK(ControllerPolicy::firstRefresh(3900, 1, 2, false) == 3900);
+    PcController c(s, p, 2);
+    std::vector<IssuedCommand> log;
+    c.setCommandLog(&log);
+    std::vector<Completion> out;
+    c.runUntil(2 * s.tREFI + 1, out);
+    REQUIRE(log.size() == 4);
+    CHECK((log[0].cycle == 1950 && log[0].bank / s.banks == 1));
+    CHECK((log[1].cycle == 3900 && log[1].bank / s.banks == 0));
+    CHECK((log[2].cycle == 5850 && log[2].bank / s.banks == 1));
+    CHECK((log[3].cycle == 7800 && log[3].bank / s.banks == 0));
 }
 
 TEST_CASE("memory: an idle channel refreshes on time for 10^12 tCK without replaying", "[memory]") {

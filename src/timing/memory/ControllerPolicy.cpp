@@ -11,7 +11,18 @@ ControllerPolicy ControllerPolicy::fromConfig(const config::View& c) {
     std::string r = c.str("refresh");
     p.refresh = r == "none" ? Refresh::None : r == "per_bank" ? Refresh::PerBank : Refresh::AllBank;
     p.dramsysFrontend = c.str("frontend") == "dramsys";
+    p.staggerRefresh = p.dramsysFrontend;
+    p.shortRowCommandFirst = p.dramsysFrontend;
     return p;
+}
+
+Cycle ControllerPolicy::firstRefresh(Cycle interval, uint32_t rank, uint32_t ranks, bool stagger) {
+    if (!stagger || ranks < 2) return interval;
+    uint32_t bits = 0, rev = 0;
+    while ((uint32_t(1) << (bits + 1)) <= ranks) ++bits;  // log2(ranks), ranks a power of two
+    for (uint32_t i = 0; i < bits; ++i)
+        if (rank & (uint32_t(1) << i)) rev |= uint32_t(1) << (bits - 1 - i);
+    return interval - Cycle(rev) * interval / Cycle(ranks);  // = ceil(interval - rev x interval / ranks)
 }
 
 }  // namespace vgm::memory

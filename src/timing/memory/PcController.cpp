@@ -20,9 +20,10 @@ PcController::PcController(const MemSpec& spec, const ControllerPolicy& policy, 
       cand_(banks_),
       hasCand_(banks_, 0),
       stale_(banks_, kChoiceStale) {
-    for (RankRefresh& r : ref_) {
-        if (policy.refresh == ControllerPolicy::Refresh::AllBank) r.due = spec.tREFI;
-        if (policy.refresh == ControllerPolicy::Refresh::PerBank) r.due = spec.tREFISB;
+    for (uint32_t k = 0; k < ranks; ++k) {
+        const Cycle every = policy.refresh == ControllerPolicy::Refresh::AllBank ? spec.tREFI : spec.tREFISB;
+        if (policy.refresh != ControllerPolicy::Refresh::None)
+            ref_[k].due = ControllerPolicy::firstRefresh(every, k, ranks, policy.staggerRefresh);
     }
 }
 
@@ -123,6 +124,14 @@ void PcController::runPlain(Cycle end, std::vector<Completion>& out) {
     now_ = std::max(now_, end);
 }
 
+bool PcController::rowBefore(const Candidate& a, uint64_t aSeq, const Candidate& b, uint64_t bSeq, Cycle t) const {
+    if (policy_.shortRowCommandFirst) {
+        auto end = [&](const Candidate& x) { return std::max(x.at, t) + (x.cmd == Command::ACT ? spec_.actCycles : 1); };
+        if (end(a) != end(b)) return end(a) < end(b);
+    }
+    return aSeq < bSeq;
+}
+
 // One cycle: a due refresh blocks new work; then at most one column command
 // and one row command (separate HBM buses), each the oldest legal candidate.
 void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
@@ -133,20 +142,23 @@ void PcController::issueAt(Cycle t, std::vector<Completion>& out) {
     bool haveCol = false, haveRow = false;
     uint64_t colSeq = 0, rowSeq = 0;
     if (!candValid_) computeCandidates();
+    const bool mux = policy_.shortRowCommandFirst;  // DRAMSys: row bus by (ready + length, age), ready or not
     if (candMin_ <= t)
         forActive([&](uint32_t b) {
-            if (!hasCand_[b] || cand_[b].at > t) return;
+            if (!hasCand_[b] || (cand_[b].at > t && (!mux || isColumn(cand_[b].cmd)))) return;
             c = cand_[b];
             uint64_t seq = queues_[b][size_t(c.index)].seq;
             if (isColumn(c.cmd)) {
                 if (!haveCol || seq < colSeq) col = c, colSeq = seq, haveCol = true;
-            } else if (!haveRow || seq < rowSeq) {
+            } else if (!haveRow || rowBefore(c, seq, row, rowSeq, t)) {
                 row = c, rowSeq = seq, haveRow = true;
             }
         });
-    if (refreshCandidate(c) && c.at <= t) row = c, haveRow = true;  // refresh outranks requests
+    if (refreshCandidate(c)) {  // refresh outranks requests (ready, or with mux ending no later)
+        if (c.at <= t || (mux && haveRow && !rowBefore(row, rowSeq, c, 0, t))) row = c, haveRow = true;
+    }
     if (haveCol) issue(col, t, out);
-    if (haveRow) issue(row, t, out);
+    if (haveRow && row.at <= t) issue(row, t, out);  // mux: an earlier-ending row command not ready yet blocks
 }
 
 void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& out) {
@@ -203,7 +215,7 @@ void PcController::issue(const Candidate& c, Cycle t, std::vector<Completion>& o
             if (q.empty()) hasCand_[c.bank] = 0, active_[c.bank / 64] &= ~(uint64_t(1) << (c.bank % 64));
             bool wr = c.cmd == Command::WR;
             Cycle done = t + (wr ? spec_.writeLatency() : spec_.readLatency());
-            out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank)});
+            out.push_back(Completion{r.tag, wr, t, done, r.rowState, rankOf(c.bank), c.bank});
             (wr ? k.writes : k.reads)++;
             (r.rowState == 0 ? k.rowHits : r.rowState == 1 ? k.rowMisses : k.rowConflicts)++;
             k.dataBusyCycles += uint64_t(spec_.burstCycles());

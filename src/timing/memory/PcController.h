@@ -27,6 +27,7 @@ struct Completion {
     Cycle done;    // last data beat
     uint8_t rowState;
     uint32_t rank = 0;  // pseudo-channel within the controller
+    uint32_t bank = 0;  // MemRequest::bank
 };
 
 struct PcCounters {
@@ -81,6 +82,8 @@ private:
     bool refreshCandidate(Candidate& c) const;
     uint32_t rankOf(uint32_t bank) const { return bank / spec_.banks; }
     bool bankBlocked(uint32_t bank) const;
+    // Row-bus priority of candidate a (request seq aSeq) over b.
+    bool rowBefore(const Candidate& a, uint64_t aSeq, const Candidate& b, uint64_t bSeq, Cycle t) const;
     void issueAt(Cycle t, std::vector<Completion>& out);
     void runPlain(Cycle end, std::vector<Completion>& out);  // runUntil without the fast-forward
     // Idle fast-forward at event cycle t (PcControllerIdle.cpp); true if it moved now_.

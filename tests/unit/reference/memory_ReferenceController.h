@@ -38,7 +38,9 @@ public:
         openRow_.assign(s.banks * ranks, -1);
         actAt_.assign(s.banks * ranks, -1000000);
         refreshEvery_ = p.refresh == memory::ControllerPolicy::Refresh::PerBank ? s.tREFISB : s.tREFI;
-        due_.assign(ranks, p.refresh == memory::ControllerPolicy::Refresh::None ? -1 : refreshEvery_);
+        due_.assign(ranks, -1);
+        for (uint32_t k = 0; k < ranks && p.refresh != memory::ControllerPolicy::Refresh::None; ++k)
+            due_[k] = p.staggerRefresh && ranks == 2 && k == 1 ? refreshEvery_ - refreshEvery_ / 2 : refreshEvery_;
         pending_.assign(ranks, false);
         refBank_.assign(ranks, 0);
     }
@@ -161,6 +163,14 @@ private:
 
     Cycle last(Command c, Cycle start) const { return c == Command::ACT ? start + s_.actCycles - 1 : start; }
 
+    // dramsys mux: the cycle in [t, t + actCycles) at which c becomes legal, -1 if later
+    // (a command legal only later than that can neither win nor block the row bus at t).
+    Cycle readyWithin(Command c, uint32_t bank, Cycle t) const {
+        for (Cycle d = 0; d < s_.actCycles; ++d)
+            if (legal(c, bank, t + d)) return t + d;
+        return -1;
+    }
+
     bool legal(Command c, uint32_t bank, Cycle t) const {
         int activates = 0;
         const Cycle te = last(c, t);
@@ -181,6 +191,7 @@ private:
         Command colCmd = Command::RD, rowCmd = Command::ACT;
         uint64_t colSeq = ~0ull, rowSeq = ~0ull;
         size_t colIdx = 0, rowIdx = 0;
+        Cycle rowAt = t, rowEnd = 0;  // dramsys mux: the picked row command's ready and end cycles
         for (uint32_t b = 0; b < s_.banks * ranks_; ++b) {
             auto& q = queues_[b];
             const uint32_t k = b / s_.banks;
@@ -195,8 +206,16 @@ private:
                         : openRow_[b] != int64_t(r.row) ? Command::PRE
                         : r.write                       ? Command::WR
                                                         : Command::RD;
-            if (!legal(c, b, t)) continue;
             bool col = memory::isColumn(c);
+            if (!col && p_.shortRowCommandFirst) {  // DRAMSys mux: by (ready cycle + length, age), ready or not
+                Cycle at = readyWithin(c, b, t);
+                if (at < 0) continue;
+                Cycle end = at + (c == Command::ACT ? s_.actCycles : 1);
+                if (rowBank < 0 || end < rowEnd || (end == rowEnd && q[pick].seq < rowSeq))
+                    rowSeq = q[pick].seq, rowBank = int(b), rowCmd = c, rowIdx = pick, rowAt = at, rowEnd = end;
+                continue;
+            }
+            if (!legal(c, b, t)) continue;
             if (col && q[pick].seq < colSeq) colSeq = q[pick].seq, colBank = int(b), colCmd = c, colIdx = pick;
             if (!col && q[pick].seq < rowSeq) rowSeq = q[pick].seq, rowBank = int(b), rowCmd = c, rowIdx = pick;
         }
@@ -209,11 +228,16 @@ private:
             Command c = all ? (anyOpen ? Command::PREA : Command::REFab)
                             : (openRow_[first + refBank_[k]] >= 0 ? Command::PRE : Command::REFpb);
             uint32_t b = all ? first : first + refBank_[k];
-            if (legal(c, b, t)) rowBank = int(b), rowCmd = c, rowIdx = size_t(-1);
+            if (p_.shortRowCommandFirst) {  // the oldest of all: wins unless a request ends strictly sooner
+                Cycle at = readyWithin(c, b, t);
+                if (at >= 0 && (rowBank < 0 || at + 1 <= rowEnd)) rowBank = int(b), rowCmd = c, rowIdx = size_t(-1), rowAt = at;
+            } else if (legal(c, b, t)) {
+                rowBank = int(b), rowCmd = c, rowIdx = size_t(-1);
+            }
             break;
         }
         if (colBank >= 0) doColumn(t, uint32_t(colBank), colCmd, colIdx, done);
-        if (rowBank >= 0) doRow(t, uint32_t(rowBank), rowCmd, rowIdx);
+        if (rowBank >= 0 && rowAt == t) doRow(t, uint32_t(rowBank), rowCmd, rowIdx);
         (void)reqs;
     }
 
