@@ -25,7 +25,7 @@ std::vector<uint64_t> Lowering::suPieces(Ctx& c, uint64_t pieces, uint64_t piece
     return su;
 }
 
-void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
+void Lowering::ruPieces(Ctx& c, std::vector<DepList>& out, const std::vector<uint64_t>& su,
                         uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr) {
     const timing::OpPlan& p = c.work.plan;
     if (p.ruRows == 0) return;
