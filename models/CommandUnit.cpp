@@ -7,7 +7,13 @@ namespace vgm::models {
 using namespace sc_core;
 
 sc_time FabricClock::at(uint64_t cycle) const {
-    return sc_time(static_cast<double>(origin + cycle) * 1e6 / mhz, SC_PS);
+    const double ps = static_cast<double>(origin + cycle) * 1e6 / mhz;
+    // At the default 1 ps resolution sc_time(ps, SC_PS) is ps + 0.5 rounded down, and so is one
+    // picosecond times ps (inline, without the kernel lookups of the constructor; once per command).
+    static const sc_time onePs(1.0, SC_PS);
+    if (onePs.value() != 1) return sc_time(ps, SC_PS);
+    sc_time t = onePs;
+    return t *= ps;
 }
 
 uint64_t FabricClock::cycleAt(const sc_time& t) const {

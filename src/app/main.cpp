@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/Commands.h"
+#include "app/HugeHeap.h"
 #include "common/Error.h"
 #include "common/Suggest.h"
 #include "common/Text.h"
@@ -13,7 +14,10 @@
 
 extern "C" int sc_main(int argc, char** argv);  // the kernel calls it (C linkage, as SystemC declares it)
 
-int main(int argc, char** argv) { return vgm::models::enterSystemC(argc, argv); }
+int main(int argc, char** argv) {
+    vgm::app::useHugeHeap();
+    return vgm::models::enterSystemC(argc, argv);
+}
 
 namespace {
 

@@ -12,6 +12,14 @@ Dispatcher::Dispatcher(const Machine& m, Source lower)
       dirty_(m.units.size(), 0), roomGen_(m.streams.size(), 0), nonEmpty_((m.streams.size() + 63) / 64, 0) {
     for (uint32_t s = 0; s < m.streams.size(); ++s)
         for (uint32_t u : m.streams[s].units) feeds_[u].push_back(s);
+    for (uint32_t u = 0; u < m.units.size(); ++u) {
+        uint32_t prec = 0;
+        for (timing::Precision p : timing::kAllPrecisions)
+            if (m.eligible(u, p)) prec |= 1u << unsigned(p);
+        unitPrec_.push_back(prec);
+        unitGroup_.push_back(m.units[u].group);
+        balanced_.push_back(m.balanceWork && m.units[u].kind == UnitKind::DspGroup);
+    }
     fill();
     for (uint32_t u = 0; u < m.units.size(); ++u) touch(u);
     classify();
@@ -86,7 +94,7 @@ void Dispatcher::retire(uint64_t index, uint32_t unit) {
     if (index < base_ || index >= lowered()) throw std::logic_error("Dispatcher: retired a command outside the window");
     Entry& e = window_[index - base_];
     --outstanding_[unit];
-    if (m_.balanceWork && m_.units[unit].kind == UnitKind::DspGroup) work_[unit] -= nominalCycles(m_, unit, e.cmd);
+    if (balanced_[unit]) work_[unit] -= work(unit, e.cmd);
     touch(unit);
     for (uint32_t s : feeds_[unit]) ++roomGen_[s];
     if (e.done) throw std::logic_error("Dispatcher: command retired twice");
@@ -152,8 +160,7 @@ void Dispatcher::dispatchStream(uint32_t s, std::vector<Issue>& out) {
             allocs_.insert(q.front(), Alloc{c.acquire, c.acquireBytes, c.users});
         }
         ++outstanding_[size_t(pick)];
-        if (m_.balanceWork && m_.units[size_t(pick)].kind == UnitKind::DspGroup)
-            work_[size_t(pick)] += nominalCycles(m_, uint32_t(pick), c);
+        if (balanced_[size_t(pick)]) work_[size_t(pick)] += work(uint32_t(pick), c);
         ++outstandingTotal_;
         out.push_back({q.front(), &c, uint32_t(pick)});
         q.pop_front();
@@ -165,12 +172,12 @@ int64_t Dispatcher::target(uint32_t s, const Command& c) const {
     int64_t pick = -1;
     uint64_t best = 0;
     for (uint32_t u : units) {
-        if (outstanding_[u] > m_.queueDepth || !m_.eligible(u, c.precision)) continue;
+        if (outstanding_[u] > m_.queueDepth || !eligible(u, c.precision)) continue;
         if (!m_.balanceWork || units.size() == 1) {
             if (pick < 0 || outstanding_[u] < outstanding_[size_t(pick)]) pick = u;
             continue;
         }
-        const uint64_t finish = work_[u] + nominalCycles(m_, u, c);
+        const uint64_t finish = work_[u] + work(u, c);
         if (pick < 0 || finish < best || (finish == best && outstanding_[u] < outstanding_[size_t(pick)]))
             pick = u, best = finish;
     }
@@ -187,7 +194,7 @@ void Dispatcher::classify() {
         }
         state_[u] = UnitClass::Idle;
         for (uint32_t s : feeds_[u]) {
-            if (heads_[s].empty() || !m_.eligible(u, headPrecision_[s])) continue;
+            if (heads_[s].empty() || !eligible(u, headPrecision_[s])) continue;
             if (headState_[s] == Head::Deps) state_[u] = UnitClass::StallInput;
             else if (headState_[s] == Head::Buffer)
                 state_[u] = headAcquire_[s] == Buffer::Output ? UnitClass::StallOutput : UnitClass::StallBuffer;

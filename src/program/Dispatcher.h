@@ -91,6 +91,11 @@ private:
     void classify();
     void dispatchStream(uint32_t s, std::vector<Issue>& out);
     int64_t target(uint32_t s, const Command& c) const;  // a unit of stream s with room for c, or -1
+    // Machine::eligible and nominalCycles from per-unit arrays (the pool asks for every command).
+    bool eligible(uint32_t u, timing::Precision p) const { return (unitPrec_[u] >> unsigned(p)) & 1u; }
+    uint64_t work(uint32_t u, const Command& c) const {
+        return c.groupCycles.empty() ? c.cycles : c.groupCycles[unitGroup_[u]];
+    }
     void touch(uint32_t u) {
         if (!dirty_[u]) dirty_[u] = 1, touched_.push_back(u);
     }
@@ -124,6 +129,9 @@ private:
     std::vector<uint32_t> classified_;  // the units the last classify() looked at
     std::vector<uint64_t> roomGen_;      // per stream: retirements on its units so far
     std::vector<uint64_t> nonEmpty_;     // bit per stream: heads_ not empty
+    std::vector<uint32_t> unitPrec_;     // per unit: bit p = runs Precision p (all set: not a DSP group)
+    std::vector<uint32_t> unitGroup_;    // per unit: its DSP group
+    std::vector<uint8_t> balanced_;      // per unit: a DSP group whose queued work balanceWork tracks
 };
 
 }  // namespace vgm::program

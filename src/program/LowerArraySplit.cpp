@@ -104,7 +104,7 @@ void Lowering::lowerArraySplit(Ctx& c) {
                              std::move(stored)));
         }
     }
-    std::vector<std::vector<DepRange>> out(1, all);
+    std::vector<DepList> out(1, all);
     ruPieces(c, out, su, std::max<uint64_t>(op.m, 1), SkipView(p.skipped.get(), op.m));
     if (p.speculated && p.spec.replayCycles > 0 && !su.empty()) {
         Command r;

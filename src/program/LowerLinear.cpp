@@ -60,7 +60,7 @@ void Lowering::lowerLinear(Ctx& c) {
     const uint64_t rowInBytes = std::max<uint64_t>(1, op.k * eb * op.batch);
     const uint64_t tilesPerAct = std::max<uint64_t>(1, actHalf_ / rowInBytes / std::max<uint64_t>(tr, 1));
     std::vector<std::vector<TileRef>> refs(wChunks);
-    std::vector<std::vector<DepRange>> replays(pieces);  // replay commands by output piece
+    std::vector<DepList> replays(pieces);  // replay commands by output piece
     GroupCycles cost;
     uint64_t costRows = 0, costCols = 0;
     uint64_t wOffset = 0;
@@ -152,7 +152,7 @@ void Lowering::lowerLinear(Ctx& c) {
         if (!p.replayRows.empty()) replay(c, ch, cols, hasW ? wIdx : kNone, tag, su, outSpilled, replays);
     }
     // Output pieces: the tiles over each dense row piece, then its RU copy.
-    std::vector<std::vector<DepRange>> out(pieces);
+    std::vector<DepList> out(pieces);
     for (const auto& chunk : refs)
         for (const TileRef& t : chunk)
             for (uint64_t r = t.lo / tr; r < std::min(pieces, ceilDiv(t.hi, tr)); ++r)
@@ -166,7 +166,7 @@ void Lowering::lowerLinear(Ctx& c) {
 }
 
 void Lowering::replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad, uint64_t tag,
-                      const std::vector<uint64_t>& su, bool storeOut, std::vector<std::vector<DepRange>>& out) {
+                      const std::vector<uint64_t>& su, bool storeOut, std::vector<DepList>& out) {
     const workload::Operator& op = c.op;
     const timing::OpPlan& p = c.work.plan;
     const uint64_t tr = sched_.tileRows;

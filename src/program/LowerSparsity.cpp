@@ -25,7 +25,7 @@ std::vector<uint64_t> Lowering::suPieces(Ctx& c, uint64_t pieces, uint64_t piece
     return su;
 }
 
-void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
+void Lowering::ruPieces(Ctx& c, std::vector<DepList>& out, const std::vector<uint64_t>& su,
                         uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr) {
     const timing::OpPlan& p = c.work.plan;
     if (p.ruRows == 0) return;
@@ -44,9 +44,13 @@ void Lowering::ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const s
         const workload::SkipSet& set = *skip.set();
         const auto first = std::lower_bound(set.rows.begin(), set.rows.end(), lo) - set.rows.begin();
         uint64_t qlo = r, qhi = r;
-        for (auto i = size_t(first); i < set.rows.size() && set.rows[i] < hi; ++i) {
-            const uint64_t q = std::min<uint64_t>(set.refs[i] / pieceRows, out.size() - 1);
-            qlo = std::min(qlo, q), qhi = std::max(qhi, q);
+        if (size_t(first) < set.rows.size() && set.rows[size_t(first)] < hi) {
+            // The pieces of the lowest and highest reference (floor division keeps the order).
+            uint32_t refLo = ~uint32_t(0), refHi = 0;
+            for (auto i = size_t(first); i < set.rows.size() && set.rows[i] < hi; ++i)
+                refLo = std::min(refLo, set.refs[i]), refHi = std::max(refHi, set.refs[i]);
+            qlo = std::min(qlo, std::min<uint64_t>(refLo / pieceRows, out.size() - 1));
+            qhi = std::max(qhi, std::min<uint64_t>(refHi / pieceRows, out.size() - 1));
         }
         for (uint64_t q = qlo; q <= qhi; ++q) u.deps.insert(u.deps.end(), out[q].begin(), out[q].end());
         appendPieces(u.deps, su, lo, hi, pieceRows);

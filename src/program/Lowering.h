@@ -54,13 +54,13 @@ private:
     std::vector<uint64_t> suPieces(Ctx& c, uint64_t pieces, uint64_t pieceRows);
     // RU pieces behind the output pieces `out` (each appended to its piece); with `storeAddr`
     // (a spilled output) the copied rows are then stored there too.
-    void ruPieces(Ctx& c, std::vector<std::vector<DepRange>>& out, const std::vector<uint64_t>& su,
+    void ruPieces(Ctx& c, std::vector<DepList>& out, const std::vector<uint64_t>& su,
                   uint64_t pieceRows, const SkipView& skip, uint64_t storeAddr = kNone);
     // Replays of the false positives for weight chunk `chunk` (`cols` columns), after
     // verification, gathered over consecutive row pieces (scheduler.replay_batch_rows);
     // each is appended to out[piece] of every piece it covers.
     void replay(Ctx& c, uint64_t chunk, uint64_t cols, uint64_t weightLoad, uint64_t tag,
-                const std::vector<uint64_t>& su, bool storeOut, std::vector<std::vector<DepRange>>& out);
+                const std::vector<uint64_t>& su, bool storeOut, std::vector<DepList>& out);
     DepList inputDeps(const Ctx& c, uint64_t rowBegin, uint64_t rowEnd) const;
     uint64_t emit(Ctx& c, Command&& cmd);
     // A DMA command: loads hold their bytes in the weight/activation buffer (capped at its size).

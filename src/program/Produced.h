@@ -19,7 +19,7 @@ struct Produced {
     bool rowwise = false;           // pieces are dense row pieces of pieceRows rows
     bool chunked = false;           // pieces are attention chunks
     uint64_t m = 0, pieceRows = 1;
-    std::vector<std::vector<DepRange>> pieces;
+    std::vector<DepList> pieces;  // DepList: a piece's one to three ranges need no allocation
     // Attention chunking (chunked): batch items and query rows per chunk.
     uint64_t batch = 1, rows = 1, itemsPerChunk = 1, rowsPerChunk = 1;
 };

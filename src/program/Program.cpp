@@ -47,11 +47,6 @@ uint32_t Machine::streamOf(const std::string& name) const {
     throw std::out_of_range("program: no stream named " + name);
 }
 
-const std::vector<uint64_t>& GroupCycles::values() const {
-    static const std::vector<uint64_t> none;
-    return p_ ? *p_ : none;
-}
-
 UnitCost unitCycles(const Machine& m, uint32_t unit, UnitState& st, const Command& c, uint64_t dmaCycles) {
     UnitCost r;
     const UnitDesc& u = m.units[unit];

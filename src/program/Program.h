@@ -52,19 +52,25 @@ const char* toString(UnitKind k);
 const char* toString(Buffer b);
 
 // Cycles of a GEMM on each DSP group, shared by the commands of one shape
-// (an operator has a few tile shapes and thousands of tiles).
+// (an operator has a few tile shapes and thousands of tiles). Points straight
+// at the values (one indirection: the pool reads them for every command).
 class GroupCycles {
 public:
     GroupCycles() = default;
-    GroupCycles(std::initializer_list<uint64_t> v) : p_(std::make_shared<const std::vector<uint64_t>>(v)) {}
-    explicit GroupCycles(std::vector<uint64_t> v) : p_(std::make_shared<const std::vector<uint64_t>>(std::move(v))) {}
-    bool empty() const { return !p_ || p_->empty(); }
-    size_t size() const { return p_ ? p_->size() : 0; }
-    uint64_t operator[](size_t g) const { return (*p_)[g]; }
-    const std::vector<uint64_t>& values() const;
+    GroupCycles(std::initializer_list<uint64_t> v) : GroupCycles(std::vector<uint64_t>(v)) {}
+    explicit GroupCycles(std::vector<uint64_t> v) {
+        auto owner = std::make_shared<const std::vector<uint64_t>>(std::move(v));
+        n_ = owner->size();
+        p_ = std::shared_ptr<const uint64_t>(owner, owner->data());  // aliasing: owns the vector
+    }
+    bool empty() const { return n_ == 0; }
+    size_t size() const { return n_; }
+    uint64_t operator[](size_t g) const { return p_.get()[g]; }
+    std::vector<uint64_t> values() const { return n_ ? std::vector<uint64_t>(p_.get(), p_.get() + n_) : std::vector<uint64_t>{}; }
 
 private:
-    std::shared_ptr<const std::vector<uint64_t>> p_;
+    std::shared_ptr<const uint64_t> p_;
+    size_t n_ = 0;
 };
 
 struct Command {

@@ -178,12 +178,12 @@ int64_t decodeSkipRecord(ByteReader& r, SkipRecord& rec) {
             throw SkipDecodeError{at + (bitPos - 1) / 8, "reference index " + std::to_string(v) +
                                                              " beyond palette size " + std::to_string(npal)};
         int64_t ref = int64_t(set->rows[i]) + palette[v];
-        std::string row = std::to_string(set->rows[i]);
+        auto row = [&] { return std::to_string(set->rows[i]); };  // only for an error message
         if (ref < 0 || ref >= int64_t(rec.period))
-            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row +
+            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row() +
                                           " out of range; allowed 0.." + std::to_string(rec.period - 1)};
         if (skipped[ref])
-            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row + " is itself skipped"};
+            throw SkipDecodeError{at, "reference " + std::to_string(ref) + " of row " + row() + " is itself skipped"};
         set->refs[i] = static_cast<uint32_t>(ref);
     }
     rec.base = std::move(set);

@@ -133,14 +133,13 @@ SkipSet drawSkips(const TokenGrid& g, WindowKind k, uint64_t perUnit, uint64_t s
 
 SkipSet repeatSkips(const SkipSet& base, uint64_t period, uint64_t repeat) {
     SkipSet s;
-    s.rows.reserve(base.rows.size() * repeat);
-    s.refs.reserve(base.refs.size() * repeat);
+    const size_t n = base.rows.size();
+    s.rows.resize(n * repeat);
+    s.refs.resize(n * repeat);
     for (uint64_t r = 0; r < repeat; ++r) {
-        auto off = static_cast<uint32_t>(r * period);
-        for (size_t i = 0; i < base.rows.size(); ++i) {
-            s.rows.push_back(base.rows[i] + off);
-            s.refs.push_back(base.refs[i] + off);
-        }
+        const auto off = static_cast<uint32_t>(r * period);
+        uint32_t *rows = s.rows.data() + r * n, *refs = s.refs.data() + r * n;
+        for (size_t i = 0; i < n; ++i) rows[i] = base.rows[i] + off, refs[i] = base.refs[i] + off;
     }
     return s;
 }
