@@ -5,6 +5,7 @@
 #include "config/Config.h"
 #include "timing/schedule/OpPlanner.h"
 #include "timing/sparsity/ArtifactDetector.h"
+#include "planner_fixture.h"
 
 using namespace vgm::timing;
 using vgm::Json;
@@ -73,12 +74,8 @@ TEST_CASE("artifact detector: switching the detector moves the mask and the SU c
     OpPlan plans[2];
     int i = 0;
     for (const char* det : {"paper", "artifact"}) {
-        const Config c = cfg(det);
-        const ComputeSpec compute = ComputeSpec::fromConfig(c);
-        const SparsitySpec sp = SparsitySpec::fromConfig(c);
-        const ScheduleSpec sc = ScheduleSpec::fromConfig(c);
-        OpPlanner planner(compute, sp, sc, 3, 8, 1);
-        plans[i++] = planner.plan(op, 0);
+        vgm::test::PlannerFixture f(cfg(det), 3, 8, 1);
+        plans[i++] = f.planner.plan(op, 0);
     }
     const TokenLayout lay{1, 3, 8};
     const Detection paper = detectSkips(lay, 4, *acts, 3, 4, 0.9);

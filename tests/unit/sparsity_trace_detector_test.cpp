@@ -12,6 +12,7 @@
 #include "workload/Models.h"
 #include "workload/Sparsity.h"
 #include "workload/TraceSpec.h"
+#include "planner_fixture.h"
 
 using namespace vgm::timing;
 using vgm::Json;
@@ -73,12 +74,8 @@ TEST_CASE("trace detector: a trace mask under artifact is costed per its window 
     OpPlan plans[2];
     int i = 0;
     for (const char* det : {"paper", "artifact"}) {
-        const Config c = cfg(det);
-        const ComputeSpec compute = ComputeSpec::fromConfig(c);
-        const SparsitySpec sp = SparsitySpec::fromConfig(c);
-        const ScheduleSpec sc = ScheduleSpec::fromConfig(c);
-        OpPlanner planner(compute, sp, sc, 3, 15, 2, TokenGrid{3, 3, 5});
-        plans[i++] = planner.plan(op, 0);
+        vgm::test::PlannerFixture f(cfg(det), 3, 15, 2, TokenGrid{3, 3, 5});
+        plans[i++] = f.planner.plan(op, 0);
     }
     CHECK(plans[0].su == workForMask(TokenLayout{2, 3, 15}, 3, 4, op.skip.get()));
     CHECK(plans[1].su == SuWork{36, 324, 216});
@@ -92,12 +89,8 @@ TEST_CASE("trace detector: a trace mask under artifact is costed per its window 
     CHECK(plans[1].rowsComputed == 88);
     // A trace mask without a window unit has no artifact cost yet: an explicit error.
     op.skipWindow.reset();
-    const Config c = cfg("artifact");
-    const ComputeSpec compute = ComputeSpec::fromConfig(c);
-    const SparsitySpec sp = SparsitySpec::fromConfig(c);
-    const ScheduleSpec sc = ScheduleSpec::fromConfig(c);
-    OpPlanner planner(compute, sp, sc, 3, 15, 2, TokenGrid{3, 3, 5});
-    CHECK_THROWS_WITH(planner.plan(op, 0), Catch::Contains("not implemented yet"));
+    vgm::test::PlannerFixture f(cfg("artifact"), 3, 15, 2, TokenGrid{3, 3, 5});
+    CHECK_THROWS_WITH(f.planner.plan(op, 0), Catch::Contains("not implemented yet"));
 }
 
 TEST_CASE("trace detector: the tag round-trips, an old trace reads as paper, a mismatch is refused",
