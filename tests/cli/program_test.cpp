@@ -57,7 +57,7 @@ TEST_CASE("program: prints the machine's units and streams, then the first 200 c
     for (const char* unit : {"dspe0", "dspe3", "dsp58", "sfu", "su", "ru", "dma_weight", "dma_activation"})
         CHECK(std::regex_search(r.out, std::regex(std::string("\n +[0-9]+ +") + unit + " +[a-z_]+")));
     // Replays of verified false positives come first: they are dispatched ahead of new tiles.
-    CHECK(std::regex_search(r.out, std::regex("\n +0 +dsp\.replay +units dspe0 dspe1 dspe2 dspe3 dsp58\n")));
+    CHECK(std::regex_search(r.out, std::regex("\n +0 +dsp\\.replay +units dspe0 dspe1 dspe2 dspe3 dsp58\n")));
     CHECK(std::regex_search(r.out, std::regex("\n +1 +dsp +units dspe0 dspe1 dspe2 dspe3 dsp58\n")));
     CHECK(r.out.find("queue_depth ") != std::string::npos);
     CHECK(r.out.find("lookahead_ops ") != std::string::npos);
