@@ -77,6 +77,7 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file);
 // Checks templates/sequence against the model the header describes.
 void checkAgainstHeader(const TraceSpec& spec, const std::string& file);
 // Expands templates and skip records into the operator list.
-Trace expandTrace(const TraceSpec& spec, const std::string& file);
+// Releases each explicit skip record's base once it is expanded (the spec's skips are spent).
+Trace expandTrace(TraceSpec& spec, const std::string& file);
 
 }  // namespace vgm::workload
