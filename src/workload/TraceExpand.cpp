@@ -104,7 +104,9 @@ void decodeSkipSection(TraceSpec& spec, const std::string& bytes, size_t begin, 
             std::to_string(end - r.pos()) + " bytes left after the last of " + std::to_string(total) + " skip records");
 }
 
-Trace expandTrace(TraceSpec& spec, const std::string& file) {
+namespace {
+
+Trace expand(const TraceSpec& spec, const std::string& file, TraceSpec* release) {
     Trace tr;
     size_t slash = file.find_last_of('/');
     tr.name = file.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -146,7 +148,7 @@ Trace expandTrace(TraceSpec& spec, const std::string& file) {
             const BlockTemplate& t = *spec.findTemplate(e.tmpl);
             groupSets.assign(t.groups.size(), nullptr);
             for (size_t g = 0; g < t.groups.size() && !spec.skips.empty(); ++g, ++rec) {
-                SkipRecord& r = spec.skips[rec];
+                const SkipRecord& r = spec.skips[rec];
                 if (r.kind == SkipRecord::Kind::Explicit) {
                     auto& slot = expanded[r.base.get()];
                     if (!slot)
@@ -154,9 +156,7 @@ Trace expandTrace(TraceSpec& spec, const std::string& file) {
                                    ? r.base
                                    : std::make_shared<const SkipSet>(repeatSkips(*r.base, r.period, r.repeat));
                     groupSets[g] = slot;
-                    // The spec's base is not needed once expanded: dropping it here keeps the expanded
-                    // sets' peak from also holding every base (a third of a measured trace's sets).
-                    if (r.repeat != 1) spec.skips[rec].base.reset();
+                    if (release && r.repeat != 1) release->skips[rec].base.reset();  // r.base is spent
                 } else if (r.kind == SkipRecord::Kind::Count && r.perUnit > 0) {
                     WindowKind wk;
                     parseWindowKind(t.groups[g].window, wk);
@@ -184,5 +184,11 @@ Trace expandTrace(TraceSpec& spec, const std::string& file) {
         }
     return tr;
 }
+
+}  // namespace
+
+Trace expandTrace(const TraceSpec& spec, const std::string& file) { return expand(spec, file, nullptr); }
+
+Trace expandTraceReleasing(TraceSpec& spec, const std::string& file) { return expand(spec, file, &spec); }
 
 }  // namespace vgm::workload

@@ -77,7 +77,9 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file);
 // Checks templates/sequence against the model the header describes.
 void checkAgainstHeader(const TraceSpec& spec, const std::string& file);
 // Expands templates and skip records into the operator list.
-// Releases each explicit skip record's base once it is expanded (the spec's skips are spent).
-Trace expandTrace(TraceSpec& spec, const std::string& file);
+Trace expandTrace(const TraceSpec& spec, const std::string& file);
+// The same, dropping each explicit skip record's base once it is expanded (readTrace: the
+// spec's skips are not used after, and the peak then holds the expanded sets alone).
+Trace expandTraceReleasing(TraceSpec& spec, const std::string& file);
 
 }  // namespace vgm::workload
