@@ -24,7 +24,7 @@ public:
     T& slot() {
         const size_t pos = head_ + size_;
         if ((pos >> kShift) >= blocks_.size()) {
-            if (spare_) blocks_.push_back(std::move(spare_));
+            if (!spare_.empty()) blocks_.push_back(std::move(spare_.back())), spare_.pop_back();
             else blocks_.push_back(std::make_unique<T[]>(kBlock));
         }
         ++size_;
@@ -33,8 +33,8 @@ public:
     void pop_front() {  // what the element owns is released when its slot is reused or its block freed
         ++head_;
         --size_;
-        if (head_ == kBlock) {  // the first block is used up: recycle it
-            spare_ = std::move(blocks_.front());
+        if (head_ == kBlock) {  // the first block is used up: keep it for reuse (the window's size swings)
+            spare_.push_back(std::move(blocks_.front()));
             blocks_.erase(blocks_.begin());
             head_ = 0;
         }
@@ -43,7 +43,7 @@ public:
 private:
     static constexpr size_t kShift = 10, kBlock = size_t(1) << kShift, kMask = kBlock - 1;
     std::vector<std::unique_ptr<T[]>> blocks_;
-    std::unique_ptr<T[]> spare_;
+    std::vector<std::unique_ptr<T[]>> spare_;  // used-up blocks, at most the window's peak
     size_t head_ = 0, size_ = 0;
 };
 

@@ -104,7 +104,9 @@ void decodeSkipSection(TraceSpec& spec, const std::string& bytes, size_t begin, 
             std::to_string(end - r.pos()) + " bytes left after the last of " + std::to_string(total) + " skip records");
 }
 
-Trace expandTrace(const TraceSpec& spec, const std::string& file) {
+namespace {
+
+Trace expand(const TraceSpec& spec, const std::string& file, TraceSpec* release) {
     Trace tr;
     size_t slash = file.find_last_of('/');
     tr.name = file.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -154,6 +156,7 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
                                    ? r.base
                                    : std::make_shared<const SkipSet>(repeatSkips(*r.base, r.period, r.repeat));
                     groupSets[g] = slot;
+                    if (release && r.repeat != 1) release->skips[rec].base.reset();  // r.base is spent
                 } else if (r.kind == SkipRecord::Kind::Count && r.perUnit > 0) {
                     WindowKind wk;
                     parseWindowKind(t.groups[g].window, wk);
@@ -181,5 +184,11 @@ Trace expandTrace(const TraceSpec& spec, const std::string& file) {
         }
     return tr;
 }
+
+}  // namespace
+
+Trace expandTrace(const TraceSpec& spec, const std::string& file) { return expand(spec, file, nullptr); }
+
+Trace expandTraceReleasing(TraceSpec& spec, const std::string& file) { return expand(spec, file, &spec); }
 
 }  // namespace vgm::workload

@@ -201,7 +201,7 @@ Trace readTrace(const std::string& path) {
     std::string bytes = readTextFile(path);
     TraceSpec spec = decodeTrace(bytes, path);
     checkAgainstHeader(spec, path);
-    Trace t = expandTrace(spec, path);
+    Trace t = expandTraceReleasing(spec, path);
     attachActivations(t, spec, spec.actBegin, path);
     return t;
 }

@@ -78,5 +78,8 @@ TraceSpec decodeTrace(const std::string& bytes, const std::string& file);
 void checkAgainstHeader(const TraceSpec& spec, const std::string& file);
 // Expands templates and skip records into the operator list.
 Trace expandTrace(const TraceSpec& spec, const std::string& file);
+// The same, dropping each explicit skip record's base once it is expanded (readTrace: the
+// spec's skips are not used after, and the peak then holds the expanded sets alone).
+Trace expandTraceReleasing(TraceSpec& spec, const std::string& file);
 
 }  // namespace vgm::workload

@@ -54,6 +54,13 @@ TEST_CASE("trace_format: measured sparsity round-trips and is deterministic", "[
     CHECK(encodeTrace(decoded) == bytes);
     Trace read = readTrace(path);
     requireSameOps(read, expandTrace(spec, path));
+    // readTrace's expansion drops the spec's repeated bases as it goes (same operators).
+    size_t repeated = 0;
+    for (const auto& r : decoded.skips) repeated += r.kind == SkipRecord::Kind::Explicit && r.repeat != 1;
+    CHECK(repeated > 0);
+    requireSameOps(read, expandTraceReleasing(decoded, path));
+    for (const auto& r : decoded.skips)
+        if (r.kind == SkipRecord::Kind::Explicit && r.repeat != 1) CHECK(!r.base);
     CHECK(read.header.provenance == "measured");
     // fc1 and fc2 share the MLP skip set (one SkipSet in memory).
     for (size_t i = 0; i + 2 < read.ops.size(); ++i)
