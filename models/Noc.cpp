@@ -169,6 +169,14 @@ void Noc::accept(Req* r) {
         if (a == addr) break;  // zero-length: one piece
     }
     r->pieces = uint32_t(ps.size());
+    if (spec_.transparent) {  // straight to the HBM port, in this cycle
+        for (Piece* p : ps) {
+            ++nsus_[p->port].inFlight;
+            nsus_[p->port].toHbm.push_back(p);
+            trySendHbm(p->port);
+        }
+        return;
+    }
     for (Piece* p : ps) {
         const int64_t out = send(nmus_[p->link].req, now, memory::NocSpec::occupancy(p->reqBytes, spec_.nmuBytesPerCycle),
                                  p->reqBytes);
@@ -223,9 +231,13 @@ tlm::tlm_sync_enum Noc::nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::
     }
     if (ph == tlm::BEGIN_RESP) {
         Piece* r = static_cast<Piece*>(&t);  // every payload sent to the HBM is a Piece
+        ph = tlm::END_RESP;
+        if (spec_.transparent) {
+            pieceDone(r);
+            return tlm::TLM_COMPLETED;
+        }
         int64_t out = send(nsus_[port].resp, cycleNow(), spec_.nsuOccupancy(r->respBytes), r->respBytes);
         schedule(out + spec_.nsuLatency + spec_.switchLatency, Act::AtNmu, r->link, r);
-        ph = tlm::END_RESP;
         return tlm::TLM_COMPLETED;
     }
     return tlm::TLM_ACCEPTED;

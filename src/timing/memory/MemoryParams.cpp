@@ -255,6 +255,13 @@ void declareNoc(Section& mem) {
         .defaultValue(16)
         .range(0, 4096)
         .describe("Bytes on a link for a read request or write response (no data)");
+    n.param("transparent")
+        .boolean()
+        .defaultValue(false)
+        .describe(
+            "true = requests and responses cross the NoC in no time (no link occupancy, latency or NSU buffer "
+            "limit; splitting still applies), so a memory comparison sees the initiator's timing, as DRAMSys's "
+            "player reaches its controller (Arbiter with zero arbitration delay)");
 }
 
 }  // namespace
