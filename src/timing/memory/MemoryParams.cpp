@@ -260,8 +260,9 @@ void declareNoc(Section& mem) {
         .defaultValue(false)
         .describe(
             "true = requests and responses cross the NoC in no time (no link occupancy, latency or NSU buffer "
-            "limit; splitting still applies), so a memory comparison sees the initiator's timing, as DRAMSys's "
-            "player reaches its controller (Arbiter with zero arbitration delay)");
+            "limit; splitting still applies) and the master gets END_REQ only when the HBM has taken every "
+            "piece, so a memory comparison sees the initiator's own handshake, as DRAMSys's player with its "
+            "controller (ArbiterSimple: zero arbitration delay, END_REQ passed through)");
 }
 
 }  // namespace
