@@ -148,7 +148,9 @@ bool Hbm::canAdmit(const Pc& pc, Cycle c) const {
     if (!policy_.dramsysFrontend) return ctrl.canAccept(pc.input.front().req.bank, c);
     if (c <= pc.lastAccept) return false;  // one request per tCK
     if (!policy_.bankwiseBuffer) return ctrl.queuedTotal() < policy_.depth;
-    return pc.admission->hasRoom();  // the last stored burst's bank, not the incoming request's
+    uint32_t need = 0;  // the request's bursts in this channel: DRAMSys needs len / 32 entries
+    for (auto it = pc.input.begin(); it != pc.input.end() && it->txn == pc.input.front().txn; ++it) ++need;
+    return pc.admission->hasRoom(need);  // in the last stored burst's bank, not the incoming request's
 }
 
 bool Hbm::admit(Pc& pc, Cycle c) {
@@ -189,8 +191,13 @@ void Hbm::pcMethod(uint32_t p) {
         pcBytes_[p * spec_.pseudoChannels + done.rank] += spec_.burstBytes();
         txn->rowState = std::max(txn->rowState, done.rowState);
         if (policy_.dramsysFrontend) pc.admission->remove(done.bank);  // freed when its RD/WR issues
-        // dramsys: responses leave in RD/WR order, at most one per tCK (every burst takes a slot).
-        if (policy_.dramsysFrontend) txn->respAt = pc.lastResp = std::max(done.done, pc.lastResp + 1);
+        // dramsys: the response FIFO pops bursts in RD/WR order; only a request's last burst sends
+        // BEGIN_RESP, which holds the FIFO one tCK (END_RESP); earlier bursts pop at no cost.
+        if (policy_.dramsysFrontend) {
+            const Cycle pop = std::max(done.done, pc.respFree);
+            txn->respAt = pop;
+            pc.respFree = txn->toFinish == 1 ? pop + 1 : pop;
+        }
         if (--txn->toFinish == 0) {
             ++requestRows_[txn->rowState];
             const Cycle at = policy_.dramsysFrontend ? txn->respAt : done.done;

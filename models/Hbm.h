@@ -56,7 +56,7 @@ private:
         std::deque<Burst> input;  // bursts not yet in the request buffer
         memory::Cycle wakeAt = memory::PcController::kNever;
         std::vector<memory::Completion> done;
-        memory::Cycle lastAccept = -1, lastResp = -1;  // dramsys front end
+        memory::Cycle lastAccept = -1, respFree = 0;  // dramsys front end: last intake, response FIFO free from
         std::unique_ptr<memory::BankwiseAdmission> admission;  // dramsys: bankwise buffer admission
     };
     struct Port {

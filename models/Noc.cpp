@@ -11,7 +11,8 @@ using namespace sc_core;
 struct Noc::Req {  // a master's transaction
     tlm::tlm_generic_payload* trans;
     uint32_t master;
-    uint32_t pieces = 0;  // not yet answered
+    uint32_t pieces = 0;    // not yet answered
+    uint32_t toAccept = 0;  // transparent: pieces the HBM has not yet taken (END_REQ)
     bool error = false;
 };
 
@@ -156,9 +157,7 @@ Noc::Piece* Noc::newPiece(Req* r, uint64_t address, uint32_t len) {
 // granule; each piece crosses its NMU link and the switch.
 void Noc::accept(Req* r) {
     ++masters_[r->master].outstanding;
-    tlm::tlm_phase ph = tlm::END_REQ;
-    sc_time d = SC_ZERO_TIME;
-    nmu[int(r->master)]->nb_transport_bw(*r->trans, ph, d);
+    if (!spec_.transparent) endRequest(r);  // transparent: when the HBM has taken every piece
     const uint64_t addr = r->trans->get_address(), end = addr + r->trans->get_data_length();
     const int64_t now = cycleNow();
     std::vector<Piece*> ps;
@@ -168,12 +167,30 @@ void Noc::accept(Req* r) {
         a = next;
         if (a == addr) break;  // zero-length: one piece
     }
-    r->pieces = uint32_t(ps.size());
+    r->pieces = r->toAccept = uint32_t(ps.size());
+    if (spec_.transparent) {  // straight to the HBM port, in this cycle
+        for (Piece* p : ps) {
+            ++nsus_[p->port].inFlight;
+            nsus_[p->port].toHbm.push_back(p);
+            trySendHbm(p->port);
+        }
+        return;
+    }
     for (Piece* p : ps) {
         const int64_t out = send(nmus_[p->link].req, now, memory::NocSpec::occupancy(p->reqBytes, spec_.nmuBytesPerCycle),
                                  p->reqBytes);
         schedule(out + spec_.nmuLatency + spec_.switchLatency, Act::AtNsu, p->port, p);
     }
+}
+
+void Noc::endRequest(Req* r) {
+    tlm::tlm_phase ph = tlm::END_REQ;
+    sc_time d = SC_ZERO_TIME;
+    nmu[int(r->master)]->nb_transport_bw(*r->trans, ph, d);
+}
+
+void Noc::pieceTaken(Piece* p) {
+    if (spec_.transparent && --p->parent->toAccept == 0) endRequest(p->parent);
 }
 
 void Noc::tryGrant(uint32_t port) {
@@ -207,7 +224,7 @@ void Noc::trySendHbm(uint32_t port) {
         tlm::tlm_phase ph = tlm::BEGIN_REQ;
         sc_time d = SC_ZERO_TIME;
         tlm::tlm_sync_enum s = nsu[int(port)]->nb_transport_fw(*r, ph, d);
-        if (s == tlm::TLM_UPDATED && ph == tlm::END_REQ) n.hbmBusy = false, --n.inFlight;
+        if (s == tlm::TLM_UPDATED && ph == tlm::END_REQ) n.hbmBusy = false, --n.inFlight, pieceTaken(r);
     }
 }
 
@@ -217,15 +234,20 @@ tlm::tlm_sync_enum Noc::nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::
         Nsu& n = nsus_[port];
         n.hbmBusy = false;
         --n.inFlight;
+        pieceTaken(static_cast<Piece*>(&t));  // every payload sent to the HBM is a Piece
         trySendHbm(port);
         tryGrant(port);
         return tlm::TLM_ACCEPTED;
     }
     if (ph == tlm::BEGIN_RESP) {
         Piece* r = static_cast<Piece*>(&t);  // every payload sent to the HBM is a Piece
+        ph = tlm::END_RESP;
+        if (spec_.transparent) {
+            pieceDone(r);
+            return tlm::TLM_COMPLETED;
+        }
         int64_t out = send(nsus_[port].resp, cycleNow(), spec_.nsuOccupancy(r->respBytes), r->respBytes);
         schedule(out + spec_.nsuLatency + spec_.switchLatency, Act::AtNmu, r->link, r);
-        ph = tlm::END_RESP;
         return tlm::TLM_COMPLETED;
     }
     return tlm::TLM_ACCEPTED;

@@ -82,6 +82,8 @@ private:
     tlm::tlm_sync_enum nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::tlm_phase& ph, sc_core::sc_time& d);
     void peqCallback(tlm::tlm_generic_payload& t, const tlm::tlm_phase& ph);
     void accept(Req* r);
+    void endRequest(Req* r);   // END_REQ to the master
+    void pieceTaken(Piece* p);  // the HBM sent END_REQ for p
     Piece* newPiece(Req* r, uint64_t address, uint32_t len);
     void tryGrant(uint32_t port);
     void trySendHbm(uint32_t port);

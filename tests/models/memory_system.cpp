@@ -190,3 +190,25 @@ TEST_CASE("memory model: a split transaction answers once, after its last piece"
     const memory::MemSpec& s = mem.spec();
     CHECK(init.latenciesPs()[0] == uint64_t(4 + s.actCycles - 1 + s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles() + s.tCCDL) * 1000);
 }
+
+TEST_CASE("memory model: a transparent NoC takes no time and passes the HBM's END_REQ through", "[memory][model]") {
+    test::FreshKernel k;
+    // One buffer entry: each request waits for the previous one's RD, at the HBM socket only if the
+    // NoC accepted it early; transparent, the master holds it until END_REQ, as DRAMSys's player.
+    config::Config cfg = load("dramsys_hbm2.json", {"memory.noc.transparent=true", "memory.hbm.controller.queue_depth=1",
+                                                    "memory.hbm.controller.buffer=shared"});
+    MemorySystem mem("mem", cfg);
+    std::vector<memory::TrafficRequest> reqs;
+    for (uint64_t i = 0; i < 8; ++i) reqs.push_back(memory::TrafficRequest{0, false, i << 10, 32});
+    MemBenchInitiator init("init", reqs, 64);
+    init.socket.bind(mem.nmu());
+    sc_core::sc_start();
+    REQUIRE(init.done());
+    const memory::MemSpec& s = mem.spec();
+    CHECK(init.latenciesPs().at(0) == uint64_t(s.actCycles - 1 + s.tRCDRD + s.RL + s.tDQSCK + s.burstCycles()) * 1000);
+    // Initiator latency (from its BEGIN_REQ) = controller latency (from BEGIN_REQ at the HBM socket).
+    CHECK(init.latenciesPs() == mem.hbm().controllerLatenciesPs(false));
+    stats::Group g;
+    mem.finish(g);
+    CHECK(g.findCounter("noc.nmu0.req_transfers")->value == 0);
+}

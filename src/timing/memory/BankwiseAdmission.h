@@ -12,7 +12,8 @@ namespace vgm::memory {
 class BankwiseAdmission {
 public:
     BankwiseAdmission(uint32_t banks, uint32_t depth) : entries_(banks, 0), depth_(depth) {}
-    bool hasRoom() const { return last_ < 0 || entries_[size_t(last_)] < depth_; }
+    // `need` entries (a request's bursts, DRAMSys's len / burst size) fit in the last stored burst's bank.
+    bool hasRoom(uint32_t need = 1) const { return last_ < 0 || entries_[size_t(last_)] + need <= depth_; }
     void store(uint32_t bank) { ++entries_[bank], last_ = bank; }  // one burst, in storing order
     void remove(uint32_t bank) { --entries_[bank]; }               // its RD/WR issued
     uint32_t entries(uint32_t bank) const { return entries_[bank]; }

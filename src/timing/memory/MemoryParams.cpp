@@ -255,6 +255,14 @@ void declareNoc(Section& mem) {
         .defaultValue(16)
         .range(0, 4096)
         .describe("Bytes on a link for a read request or write response (no data)");
+    n.param("transparent")
+        .boolean()
+        .defaultValue(false)
+        .describe(
+            "true = requests and responses cross the NoC in no time (no link occupancy, latency or NSU buffer "
+            "limit; splitting still applies) and the master gets END_REQ only when the HBM has taken every "
+            "piece, so a memory comparison sees the initiator's own handshake, as DRAMSys's player with its "
+            "controller (ArbiterSimple: zero arbitration delay, END_REQ passed through)");
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ NocSpec NocSpec::fromConfig(const config::View& n, uint32_t pcs) {
     s.nsuBufferDepth = uint32_t(n.integer("nsu_buffer"));
     s.nmusPerMaster = uint32_t(n.integer("nmus_per_master"));
     s.splitBytes = uint64_t(n.integer("split_bytes"));
+    s.transparent = n.boolean("transparent");
     if (s.splitBytes & (s.splitBytes - 1))
         n.fail("split_bytes", std::to_string(s.splitBytes) + " is not a power of two; allowed: 0 or a power of two");
     double port = n.real("port_clock_mhz");

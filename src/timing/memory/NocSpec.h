@@ -21,6 +21,7 @@ struct NocSpec {
     uint32_t nmusPerMaster = 1;   // NMU links of one master
     uint64_t splitBytes = 0;      // NMU split granule; 0 = the address map's pseudo-channel interleave
     int64_t portPeriodPs = 0;     // clock of the NSU/HBM port links; 0 = the NoC clock
+    bool transparent = false;     // no link occupancy, latency or NSU buffer limit; END_REQ from the HBM
 
     // `pcs` resolves ports = 0 (one port per pseudo-channel).
     static NocSpec fromConfig(const config::View& noc, uint32_t pcs);
