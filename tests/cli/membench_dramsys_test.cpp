@@ -83,7 +83,7 @@ TEST_CASE("membench --stl agrees with DRAMSys on the interleaved map within 10 %
 TEST_CASE("membench --stl on the stock map agrees with DRAMSys where the traffic is the same", "[cli][membench][dramsys]") {
     const std::string cfg = "--config " + std::string(VGMSIM_SOURCE_DIR) +
                             "/configs/dramsys_hbm2.json --set memory.hbm.controller.frontend=dramsys"
-                            " --set memory.noc.outstanding=65536 --set memory.noc.nsu_buffer=4096"
+                            " --set memory.noc.transparent=true --set memory.noc.outstanding=65536 --set memory.noc.nsu_buffer=4096"
                             " --set memory.noc.split_bytes=1073741824";
     const std::string dir = scratchDir("membench-dramsys-stock");
     const Case cases[] = {
