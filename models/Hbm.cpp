@@ -14,7 +14,7 @@ struct Hbm::Txn {
     uint32_t toFinish = 0;  // bursts not yet completed
     uint8_t rowState = 0;   // worst over its bursts: 0 hit, 1 miss, 2 conflict
     uint64_t beginPs = 0;   // BEGIN_REQ at this socket
-    Cycle respAt = 0;       // dramsys front end: its FIFO response slot
+    Cycle respAt = 0;       // latest data beat over its bursts (dramsys front end: its FIFO response slot)
 };
 
 Hbm::Hbm(sc_module_name name, const memory::MemSpec& spec, const memory::AddressMap& map,
@@ -193,16 +193,18 @@ void Hbm::pcMethod(uint32_t p) {
         if (policy_.dramsysFrontend) pc.admission->remove(done.bank);  // freed when its RD/WR issues
         // dramsys: the response FIFO pops bursts in RD/WR order; only a request's last burst sends
         // BEGIN_RESP, which holds the FIFO one tCK (END_RESP); earlier bursts pop at no cost.
+        // A request's bursts may lie in several channels: it is answered after the latest of them.
         if (policy_.dramsysFrontend) {
             const Cycle pop = std::max(done.done, pc.respFree);
-            txn->respAt = pop;
+            txn->respAt = std::max(txn->respAt, pop);
             pc.respFree = txn->toFinish == 1 ? pop + 1 : pop;
+        } else {
+            txn->respAt = std::max(txn->respAt, done.done);
         }
         if (--txn->toFinish == 0) {
             ++requestRows_[txn->rowState];
-            const Cycle at = policy_.dramsysFrontend ? txn->respAt : done.done;
-            dataDone_.emplace(at, doneSeq_++, txn);
-            scheduleTick(at);
+            dataDone_.emplace(txn->respAt, doneSeq_++, txn);
+            scheduleTick(txn->respAt);
         }
     }
     pc.done.clear();

@@ -53,6 +53,9 @@ Noc::Noc(sc_module_name name, const memory::NocSpec& spec, const memory::Address
     SC_METHOD(actionMethod);
     sensitive << wake_;
     dont_initialize();
+    SC_METHOD(answeredMethod);
+    sensitive << answeredEv_;
+    dont_initialize();
 }
 
 Noc::~Noc() = default;
@@ -242,8 +245,9 @@ tlm::tlm_sync_enum Noc::nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::
     if (ph == tlm::BEGIN_RESP) {
         Piece* r = static_cast<Piece*>(&t);  // every payload sent to the HBM is a Piece
         ph = tlm::END_RESP;
-        if (spec_.transparent) {
-            pieceDone(r);
+        if (spec_.transparent) {  // finished a delta later: the HBM is still inside this call with r
+            answered_.push_back(r);
+            answeredEv_.notify(SC_ZERO_TIME);
             return tlm::TLM_COMPLETED;
         }
         int64_t out = send(nsus_[port].resp, cycleNow(), spec_.nsuOccupancy(r->respBytes), r->respBytes);
@@ -251,6 +255,15 @@ tlm::tlm_sync_enum Noc::nbTransportBw(int id, tlm::tlm_generic_payload& t, tlm::
         return tlm::TLM_COMPLETED;
     }
     return tlm::TLM_ACCEPTED;
+}
+
+// Transparent: pieces answered by the HBM, in answer order. Not done inside
+// its BEGIN_RESP call, where a freed piece could be reused by a held request
+// while the HBM still holds it.
+void Noc::answeredMethod() {
+    std::vector<Piece*> now;
+    now.swap(answered_);
+    for (Piece* p : now) pieceDone(p);
 }
 
 // A piece is back at its NMU: the master's response goes when the last one is.

@@ -11,6 +11,10 @@
 // (rr or priority) and stop when the HBM holds END_REQ (back-pressure
 // through a bounded NSU buffer); a master beyond its outstanding limit waits
 // for END_REQ. Event-driven: one timed action queue, no clock.
+// memory.noc.transparent (memory comparisons): no link time, latency, NSU
+// buffer limit or arbitration (pieces go to their port in arrival order);
+// the outstanding limit still applies, and the master gets END_REQ when the
+// HBM has taken every piece (as DRAMSys's ArbiterSimple).
 #include <tlm_utils/multi_passthrough_initiator_socket.h>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 #include <tlm_utils/peq_with_cb_and_phase.h>
@@ -91,6 +95,7 @@ private:
     void schedule(int64_t cycle, Act kind, uint32_t index, Piece* p);
     void pieceDone(Piece* p);
     void actionMethod();
+    void answeredMethod();
     int64_t cycleNow() const;
     sc_core::sc_time at(int64_t cycle) const;  // delay from now to that NoC cycle
     static int64_t send(Link& l, int64_t ready, int64_t occupancy, uint64_t bytes);
@@ -112,6 +117,8 @@ private:
     uint64_t seq_ = 0;
     std::vector<bool> ready_;  // arbitration scratch, one flag per master
     sc_core::sc_event wake_;
+    std::vector<Piece*> answered_;  // transparent: answered by the HBM, not yet done
+    sc_core::sc_event answeredEv_;
 };
 
 }  // namespace vgm::models

@@ -212,3 +212,24 @@ TEST_CASE("memory model: a transparent NoC takes no time and passes the HBM's EN
     mem.finish(g);
     CHECK(g.findCounter("noc.nmu0.req_transfers")->value == 0);
 }
+
+TEST_CASE("memory model: a transparent NoC at its outstanding limit answers every split request once",
+          "[memory][model]") {
+    test::FreshKernel k;
+    // The master's window (16) is over the NoC's limit (2), so answers release held requests; on the
+    // 32-B interleave map each 64-B request is split into pieces for the ports of PC0 and PC1.
+    config::Config cfg = load("dramsys_hbm2_il32.json", {"memory.noc.outstanding=2", "memory.noc.split_bytes=32"});
+    MemorySystem mem("mem", cfg);
+    std::vector<memory::TrafficRequest> reqs;
+    for (uint64_t i = 0; i < 40; ++i) reqs.push_back(memory::TrafficRequest{0, i % 3 == 2, i << 12, 64});
+    MemBenchInitiator init("init", reqs, 16);
+    init.socket.bind(mem.nmu());
+    sc_core::sc_start();
+    REQUIRE(init.done());
+    CHECK(init.latenciesPs().size() == reqs.size());
+    stats::Group g;
+    mem.finish(g);
+    for (const char* pc : {"hbm.pc0.", "hbm.pc1."})
+        CHECK(g.findCounter(std::string(pc) + "bytes_read")->value + g.findCounter(std::string(pc) + "bytes_written")->value ==
+              40 * 32);
+}

@@ -35,3 +35,16 @@ TEST_CASE("memory: dramsys admission checks the last stored burst's bank, not th
     CHECK(b.entries(3) == 3);
     CHECK_FALSE(b.hasRoom());
 }
+
+TEST_CASE("memory: dramsys admission needs room for all of a long request's bursts", "[memory]") {
+    BankwiseAdmission a(32, 8);
+    for (int i = 0; i < 6; ++i) a.store(4);
+    CHECK(a.hasRoom(2));  // 6 + 2 <= 8
+    a.store(4);
+    CHECK(a.hasRoom(1));
+    CHECK_FALSE(a.hasRoom(2));  // 7 + 2 > 8: a 64-B request in one bank waits
+    // More bursts than the depth: admitted once the bank is empty, never stuck.
+    CHECK_FALSE(a.hasRoom(20));
+    for (int i = 0; i < 7; ++i) a.remove(4);
+    CHECK(a.hasRoom(20));
+}

@@ -152,8 +152,10 @@ void declareController(Section& hbm) {
             "How requests enter and leave a channel's controller. vgmsim = one 32-B burst per tCK, a burst waits "
             "for room in its own bank's buffer, each request answered when its last data beat moved. dramsys = as "
             "DRAMSys 5: one request (all its bursts) per tCK, seen 1 tCK after BEGIN_REQ, admitted while the bank "
-            "of the last stored 32-B burst holds fewer than queue_depth entries (each burst one entry in its own "
-            "bank), responses FIFO in RD/WR issue order at most one per tCK; the controller then also staggers "
+            "of the last stored 32-B burst has room for all of the request's bursts in this channel (each burst "
+            "one entry in its own bank; a request of more than queue_depth bursts waits for that bank to empty), "
+            "responses FIFO in RD/WR issue order where only a request's last burst takes a slot, at most one "
+            "per tCK; the controller then also staggers "
             "the pseudo-channels' refreshes and orders the row bus by ready cycle + command length as DRAMSys "
             "(see /work/shared/reference/dramsys/README.md)");
     c.param("refresh")
